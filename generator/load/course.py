@@ -1,0 +1,85 @@
+"""Find a course's files and load them into one model, keeping every problem found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic, Loc
+from generator.load.binder import Binder
+from generator.load.yamlsource import YNode, load_file
+from generator.locale import message
+from generator.model.content import ChapterContent
+from generator.model.course import Course, Glossary, SiteConfig
+from generator.model.syllabus import Syllabus
+
+SYLLABUS = "content/syllabus.yaml"
+GLOSSARY = "content/glossary.yaml"
+MODULES = "content/modules"
+SITE_CONFIG = "mkdocs.yml"
+
+
+@dataclass
+class LoadResult:
+    course: Course | None
+    problems: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+
+def load_course(root: Path) -> LoadResult:
+    """Load syllabus, chapter contents, glossary and site config from a course folder."""
+    result = LoadResult(None)
+    syllabus_path = root / SYLLABUS
+    if not syllabus_path.is_file():
+        text, hint = message("course-missing", what=SYLLABUS)
+        result.problems.append(Diagnostic(Loc(SYLLABUS), "course-missing", text, hint))
+        return result
+    syllabus = _load_one(root, syllabus_path, Syllabus, result)
+    contents = tuple(
+        content
+        for path in sorted((root / MODULES).glob("*.yaml"))
+        if (content := _load_one(root, path, ChapterContent, result)) is not None
+    )
+    glossary = _load_optional(root, GLOSSARY, Glossary, result)
+    site = _load_site_config(root, result)
+    if syllabus is not None:
+        result.course = Course(root, syllabus, contents, glossary or Glossary(terms=()), site)
+    return result
+
+
+def _load_one(root: Path, path: Path, cls: type, result: LoadResult) -> Any:
+    shown = path.relative_to(root).as_posix()
+    node, problems = load_file(path, shown)
+    result.files += 1
+    result.problems.extend(problems)
+    if node is None:
+        return None
+    binder = Binder()
+    value = binder.bind(node, cls)
+    result.problems.extend(binder.problems)
+    return value
+
+
+def _load_optional(root: Path, relative: str, cls: type, result: LoadResult) -> Any:
+    path = root / relative
+    return _load_one(root, path, cls, result) if path.is_file() else None
+
+
+def _load_site_config(root: Path, result: LoadResult) -> SiteConfig:
+    """mkdocs.yml stays free-form (it is MkDocs' own format); only its position data is kept."""
+    path = root / SITE_CONFIG
+    if not path.is_file():
+        return SiteConfig(values={}, node=None)
+    node, problems = load_file(path, SITE_CONFIG)
+    result.files += 1
+    result.problems.extend(problems)
+    return SiteConfig(values=_plain(node) if node else {}, node=node)
+
+
+def _plain(node: YNode) -> Any:
+    if isinstance(node.value, dict):
+        return {key: _plain(child) for key, child in node.value.items()}
+    if isinstance(node.value, list):
+        return [_plain(child) for child in node.value]
+    return node.value

@@ -1,0 +1,197 @@
+"""The only module that touches YAML: safe parsing into nodes that remember where they came from."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+from generator.diagnostics import Diagnostic, Loc
+from generator.locale import message
+
+MAX_BYTES = 2 * 1024 * 1024  # a whole course is ~1 MB; anything bigger is a mistake or an attack
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+Scalar = Union[str, int, float, bool, None]
+
+
+@dataclass(frozen=True)
+class YNode:
+    """A parsed YAML value with its position; mappings also keep each key's position."""
+
+    value: Any  # Scalar | list[YNode] | dict[str, YNode]
+    loc: Loc
+    key_locs: dict[str, Loc] = field(default_factory=dict, compare=False)
+
+    @property
+    def kind(self) -> str:
+        if isinstance(self.value, dict):
+            return "dict"
+        if isinstance(self.value, list):
+            return "list"
+        if self.value is None:
+            return "null"
+        return type(self.value).__name__
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases before they can be expanded (billion laughs)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasFound(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+def _error(loc: Loc, code: str, **values: object) -> Diagnostic:
+    text, hint = message(code, **values)
+    return Diagnostic(loc, code, text, hint)
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 file within the size limit, or explain why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [_error(Loc(shown), "file-too-large", size=_human(size), limit=_human(MAX_BYTES))]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [_error(Loc(shown), "file-unreadable", reason=exc.strerror or str(exc))]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = f"0x{raw[exc.start]:02X}"
+        return None, [_error(Loc(shown, line, col), "not-utf8", byte=byte)]
+
+
+def parse(text: str, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
+    """Parse one YAML document into located nodes, collecting every problem the tree shows."""
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _AliasFound as exc:
+        return None, [_error(_loc(shown, exc.mark), "yaml-alias")]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(exc, text, shown)]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks all it raises on text
+        return None, [_error(Loc(shown), "yaml-syntax", problem=str(exc))]
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, [_error(Loc(shown, 1, 1), "yaml-empty")]
+    problems: list[Diagnostic] = []
+    return _convert(root, shown, problems), problems
+
+
+def load_file(path: Path, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    return parse(text, shown)
+
+
+def dump(data: Any) -> str:
+    """Write plain data as YAML, stable key order, Chinese kept readable."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _convert(node: yaml.Node, shown: str, problems: list[Diagnostic]) -> YNode:
+    loc = _loc(shown, node.start_mark)
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(_error(loc, "yaml-tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
+        return YNode(None, loc)
+    if isinstance(node, yaml.MappingNode):
+        return _convert_mapping(node, shown, problems)
+    if isinstance(node, yaml.SequenceNode):
+        return YNode([_convert(item, shown, problems) for item in node.value], loc)
+    return YNode(_scalar(node), loc)
+
+
+def _convert_mapping(node: yaml.MappingNode, shown: str, problems: list[Diagnostic]) -> YNode:
+    values: dict[str, YNode] = {}
+    key_locs: dict[str, Loc] = {}
+    for key_node, value_node in node.value:
+        key_loc = _loc(shown, key_node.start_mark)
+        key = str(_scalar(key_node)) if isinstance(key_node, yaml.ScalarNode) else "?"
+        if key in values:
+            problems.append(_error(key_loc, "duplicate-key", key=key, first=key_locs[key].line))
+            continue
+        values[key] = _convert(value_node, shown, problems)
+        key_locs[key] = key_loc
+    return YNode(values, _loc(shown, node.start_mark), key_locs)
+
+
+def _scalar(node: yaml.ScalarNode) -> Scalar:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # dates stay as the author typed them
+    result = _CONSTRUCTOR.construct_object(node)
+    if isinstance(result, (datetime.date, datetime.datetime)):
+        return node.value
+    return result
+
+
+def _loc(shown: str, mark: yaml.Mark | None) -> Loc:
+    if mark is None:
+        return Loc(shown)
+    return Loc(shown, mark.line + 1, mark.column + 1)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    loc = _loc(shown, mark)
+    problem = exc.problem or exc.context or "无法解析"
+    if "\t" in problem or "'\\t'" in problem or _tab_in_indent(text, loc.line):
+        return _error(loc, "yaml-tab")
+    if "expected a single document" in str(exc) or "but found another document" in str(exc):
+        return _error(loc, "yaml-multi-doc")
+    return _error(loc, "yaml-syntax", problem=_translate(problem))
+
+
+def _tab_in_indent(text: str, line: int) -> bool:
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return False
+    source = lines[line - 1]
+    return "\t" in source[: len(source) - len(source.lstrip())]
+
+
+_PROBLEMS = {
+    "mapping values are not allowed here": "此处不能出现“键: 值”（多半是值里有冒号加空格，请给整段文字加引号）",
+    "could not find expected ':'": "缺少冒号“:”",
+    "did not find expected key": "缩进不对齐，找不到预期的键",
+    "did not find expected '-' indicator": "列表项缩进不对齐",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
+    "found character that cannot start any token": "这一处的字符不能作为内容开头（例如 @ 或 `，请加引号）",
+    "found undefined alias": "不支持 YAML 别名",
+}
+
+
+def _translate(problem: str) -> str:
+    for english, chinese in _PROBLEMS.items():
+        if problem.startswith(english):
+            return chinese
+    return problem
+
+
+def _human(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"

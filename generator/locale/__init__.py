@@ -1,0 +1,23 @@
+"""User-facing strings, one module per language; only zh ships today."""
+
+from __future__ import annotations
+
+from generator.locale import zh
+
+LANGUAGE = "zh"
+UI = zh.UI
+TYPE_NAMES = zh.TYPE_NAMES
+
+
+def message(code: str, **values: object) -> tuple[str, str]:
+    """Return (message, hint) for a diagnostic code, filled with values."""
+    text, hint = zh.MESSAGES[code]
+    return text.format(**values), hint.format(**values)
+
+
+def cli(key: str, **values: object) -> str:
+    return zh.CLI[key].format(**values)
+
+
+def ui(key: str, **values: object) -> str:
+    return zh.UI[key].format(**values)

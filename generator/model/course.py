@@ -1,0 +1,41 @@
+"""Everything one course folder holds, bound together for the validate and render phases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model.content import ChapterContent
+from generator.model.syllabus import Located, Syllabus, doc
+from generator.model.text import Markdown, Text
+
+
+@dataclass(frozen=True)
+class Term(Located):
+    term: Text = field(metadata=doc("术语"))
+    definition: Text = field(metadata=doc("一句话定义（悬停提示里显示）"))
+    explanation: Markdown | None = field(default=None, metadata=doc("展开说明（术语表页显示）"))
+    aliases: tuple[Text, ...] = field(default=(), metadata=doc("同义写法，同样显示悬停提示"))
+
+
+@dataclass(frozen=True)
+class Glossary(Located):
+    terms: tuple[Term, ...] = field(metadata=doc("术语，按出现顺序"))
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The author's mkdocs.yml as plain data, plus the parsed node for positions."""
+
+    values: dict[str, Any]
+    node: Any = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Course:
+    root: Path
+    syllabus: Syllabus
+    contents: tuple[ChapterContent, ...]
+    glossary: Glossary
+    site: SiteConfig
