@@ -145,13 +145,14 @@ class Binder:
                 self._report(node.key_locs.get(key, node.loc), "unknown-key", key=key, suggestion=suggest(key, fields))
 
 
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """A "did you mean" hint, or the list of what is allowed."""
+def suggest(word: str, choices: typing.Iterable[str], listing: str = "可用的键") -> str:
+    """A "did you mean" hint, or the list of what is allowed (cut short when long)."""
     options = sorted(choices)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return message("unknown-key", key=word, suggestion="")[0] and f"你是不是想写“{close[0]}”？"
-    return "可用的键：" + "、".join(options)
+        return f"你是不是想写“{close[0]}”？"
+    shown = "、".join(options[:12]) + ("……" if len(options) > 12 else "")
+    return f"{listing}：{shown}"
 
 
 def bindable_fields(cls: type) -> dict[str, dataclasses.Field[Any]]:

@@ -112,7 +112,18 @@ def load_file(path: Path, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
 
 def dump(data: Any) -> str:
     """Write plain data as YAML, stable key order, Chinese kept readable."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _plain(data: Any) -> Any:
+    """Model strings are str subclasses carrying positions; the dumper wants exact types."""
+    if isinstance(data, dict):
+        return {str(key): _plain(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_plain(value) for value in data]
+    if isinstance(data, str):
+        return str(data)
+    return data
 
 
 def _convert(node: yaml.Node, shown: str, problems: list[Diagnostic]) -> YNode:

@@ -31,6 +31,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate-module": ("第 {label}“{title}”的内容写了两遍，另一处在 {first}", "每章只保留一个内容文件"),
     "missing-content": ("{label}“{title}”还没有内容", "在 content/modules/ 下为它写一个内容文件"),
     "missing-section": ("{label}“{title}”还没有正文", "在本章内容文件的 sections 里补上 id 为 `{id}` 的一节"),
+    "incomplete-chapter": ("“{title}”还缺少：{missing}", "补齐这些部分后，--strict 检查才能通过"),
+    "pending-reference": ("{kind}“{value}”还没有编写", "在 {folder} 下新建 {value}.yaml，或删除这个引用"),
     "label-in-title": ("标题“{value}”以编号开头", "编号会按位置自动生成，请从标题中删去“{label}”"),
     "offline-font": ("mkdocs.yml 的 theme.font 会从外网加载字体，离线时页面会卡住", "删除 theme.font，或写成 `font: false`"),
     "reserved-config": ("mkdocs.yml 里的“{key}”由 courseware 生成，这里的设置会被忽略", "删除这一项"),

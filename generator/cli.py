@@ -1,0 +1,101 @@
+"""courseware validate | build | serve | new | schema — exit 0 ok, 1 content errors, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from generator import pipeline
+from generator.formatter import format_json, format_summary, format_text
+from generator.locale import cli
+from generator.render import EDITIONS
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"courseware: 用法错误：{message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="courseware", description=cli("description"), epilog=cli("epilog"))
+    parser.add_argument("--course", type=Path, default=Path("."), help=cli("course"))
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name in ("validate", "build", "serve"):
+        sub = commands.add_parser(name, help=cli(name), description=cli(name))
+        sub.add_argument("--strict", action="store_true", help=cli("strict"))
+        sub.add_argument("--format", choices=("text", "json"), default="text", help=cli("format"))
+        if name != "validate":
+            sub.add_argument("-o", "--output", type=Path, help=cli("output"))
+            sub.add_argument("--edition", choices=EDITIONS, default="learner", help=cli("edition"))
+    commands.choices["serve"].add_argument("--port", type=int, default=8000, help=cli("port"))
+    new = commands.add_parser("new", help=cli("new"), description=cli("new"))
+    new.add_argument("target", type=Path, help=cli("target"))
+    schema = commands.add_parser("schema", help=cli("schema"), description=cli("schema"))
+    schema.add_argument("kind", nargs="?", help=cli("schema_kind"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print(cli("interrupted"), file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "new":
+        from generator.scaffold import create_course
+
+        return create_course(args.target)
+    if args.command == "schema":
+        from generator.schema import print_schema
+
+        return print_schema(args.kind)
+    root = args.course.resolve()
+    if args.command == "validate":
+        return _report(pipeline.check(root, _progress(args)), args, root)
+    if args.command == "build":
+        return _build(args, root)
+    from generator.serve import serve
+
+    return serve(root, _site(args, root), args.edition, args.port)
+
+
+def _build(args: argparse.Namespace, root: Path) -> int:
+    started = time.perf_counter()
+    site = _site(args, root)
+    outcome = pipeline.build(root, site, args.edition, args.strict, _progress(args))
+    status = _report(outcome, args, root)
+    if status == EXIT_OK and args.format == "text":
+        print(cli("built", site=site, pages=outcome.pages, seconds=time.perf_counter() - started))
+        print(cli("open_hint"))
+    return status
+
+
+def _site(args: argparse.Namespace, root: Path) -> Path:
+    return (args.output or root / "site").resolve()
+
+
+def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    if args.format == "json":
+        return lambda _: None
+    return lambda text: print(text, file=sys.stderr, flush=True)
+
+
+def _report(outcome: pipeline.Outcome, args: argparse.Namespace, root: Path) -> int:
+    if args.format == "json":
+        print(format_json(outcome.diagnostics))
+    else:
+        if outcome.diagnostics:
+            print(format_text(outcome.diagnostics, root), file=sys.stderr)
+        print(format_summary(outcome.diagnostics, outcome.files), file=sys.stderr)
+    return EXIT_CONTENT if outcome.failed(args.strict) else EXIT_OK

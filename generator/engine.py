@@ -1,0 +1,127 @@
+"""The one module that knows MkDocs: compose mkdocs.yml for a docs tree, and build it.
+
+Everything essential happens before this point, so moving to ProperDocs or Zensical means
+rewriting only this file.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic, Loc, Severity
+from generator.load.yamlsource import dump
+from generator.locale import LANGUAGE, message
+from generator.render import DocsTree
+
+# Keys of the author's mkdocs.yml that are courseware's own, never passed to MkDocs.
+COURSEWARE_KEYS = ("extra_pages",)
+FEATURES = (
+    "navigation.indexes",  # a part's page is its section's index
+    "navigation.prune",  # keeps build time linear: Material embeds the nav in every page
+    "navigation.top",
+    "navigation.footer",
+    "search.highlight",
+    "content.tooltips",  # glossary abbreviations as tooltips
+)
+MARKDOWN_EXTENSIONS: list[Any] = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    {"toc": {"permalink": True}},
+    "pymdownx.details",
+    "pymdownx.superfences",
+    {"pymdownx.tasklist": {"custom_checkbox": True}},
+]
+
+
+def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overrides: bool) -> dict[str, Any]:
+    """The emitted mkdocs.yml: the author's settings, with what offline and Chinese need forced on."""
+    base = {key: copy.deepcopy(value) for key, value in author.items() if key not in COURSEWARE_KEYS}
+    theme = dict(base.pop("theme", None) or {})
+    theme.update(name="material", language=LANGUAGE, font=False)
+    theme["features"] = sorted(set(theme.get("features") or []) | set(FEATURES))
+    if has_overrides:
+        theme["custom_dir"] = "overrides"
+    extra = dict(base.pop("extra", None) or {})
+    extra["generator"] = False  # no "Made with" link to an outside host
+    return {
+        "site_name": base.pop("site_name", None) or title,
+        **base,
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "use_directory_urls": False,  # pages open from file:// and any sub-path alike
+        "theme": theme,
+        "plugins": [{"search": {"lang": LANGUAGE}}],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        "extra": extra,
+        "extra_css": tree.extra_css,
+        "extra_javascript": tree.extra_js,
+        "nav": tree.nav,
+    }
+
+
+def write_config(config: dict[str, Any], build_dir: Path) -> Path:
+    path = build_dir / "mkdocs.yml"
+    path.write_text(dump(config), encoding="utf-8")
+    return path
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_site(config_path: Path, site_dir: Path) -> list[Diagnostic]:
+    """Run MkDocs on an emitted config; its warnings and failures come back as diagnostics."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _quiet_jieba()
+    logger = logging.getLogger("mkdocs")
+    collector = _Collector()
+    logger.addHandler(collector)
+    saved = logger.propagate
+    logger.propagate = False
+    try:
+        config = load_config(config_file=str(config_path), site_dir=str(site_dir))
+        build(config)
+    except MkDocsException as exc:
+        return _diagnostics(collector.records, config_path) + [_failure(str(exc), config_path)]
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = saved
+    return _diagnostics(collector.records, config_path)
+
+
+def _quiet_jieba() -> None:
+    """jieba announces its dictionary on every build; authors need not see it."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - a dependency; search still works, just coarser
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
+def _diagnostics(records: list[logging.LogRecord], config_path: Path) -> list[Diagnostic]:
+    result = []
+    for record in records:
+        text, hint = message("engine-warning", text=record.getMessage())
+        result.append(Diagnostic(Loc(config_path.as_posix()), "engine-warning", text, hint, Severity.WARNING))
+    return result
+
+
+def _failure(text: str, config_path: Path) -> Diagnostic:
+    message_text, hint = message("engine-failed", text=text)
+    return Diagnostic(Loc(config_path.as_posix()), "engine-failed", message_text, hint)

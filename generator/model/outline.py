@@ -1,0 +1,100 @@
+"""The syllabus as a numbered tree: what each node is called, where it lives and how it is addressed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from generator.model import numbering
+from generator.model.syllabus import Chapter, OutlineNode, Part, Syllabus
+
+KINDS = ("part", "chapter", "section", "point")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One syllabus node with its derived label and address."""
+
+    kind: str
+    node: OutlineNode
+    label: str
+    depth: int
+    qid: str  # reference id: chapter.section.point; parts and chapters are global
+    part: Part
+    chapter: Chapter | None
+    children: tuple[Entry, ...]
+
+    @property
+    def title(self) -> str:
+        return self.node.title
+
+    @property
+    def anchor(self) -> str:
+        """Heading id on the chapter page; parts and chapters have pages of their own."""
+        return "--".join(self.qid.split(".")[1:])
+
+    @property
+    def page(self) -> str:
+        """Docs-tree path of the page that shows this node."""
+        if self.kind == "part":
+            return f"{self.part.id}/index.md"
+        assert self.chapter is not None
+        return f"{self.part.id}/{self.chapter.id}.md"
+
+    @property
+    def heading(self) -> str:
+        gap = "" if self.label.endswith("、") else " "
+        return f"{self.label}{gap}{self.title}"
+
+    def walk(self) -> Iterator[Entry]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Outline:
+    parts: tuple[Entry, ...]
+
+    def walk(self) -> Iterator[Entry]:
+        for part in self.parts:
+            yield from part.walk()
+
+    def chapters(self) -> Iterator[Entry]:
+        for part in self.parts:
+            yield from part.children
+
+    def by_qid(self) -> dict[str, Entry]:
+        return {entry.qid: entry for entry in self.walk()}
+
+
+def build_outline(syllabus: Syllabus) -> Outline:
+    parts = tuple(
+        _part(part, position) for position, part in enumerate(syllabus.parts, start=1)
+    )
+    return Outline(parts)
+
+
+def _part(part: Part, position: int) -> Entry:
+    chapters = tuple(
+        _entry(chapter, part, chapter, 1, pos, chapter.id, _style(part, 1))
+        for pos, chapter in enumerate(part.chapters, start=1)
+    )
+    return Entry("part", part, numbering.label("part", position), 0, part.id, part, None, chapters)
+
+
+def _entry(node: OutlineNode, part: Part, chapter: Chapter, depth: int, position: int, qid: str, style: str) -> Entry:
+    children = tuple(
+        _entry(child, part, chapter, depth + 1, pos, f"{qid}.{child.id}", _style(node, depth + 1))
+        for pos, child in enumerate(_children(node), start=1)
+    )
+    kind = KINDS[min(depth, 3)]
+    return Entry(kind, node, numbering.label(style, position), depth, qid, part, chapter, children)
+
+
+def _children(node: OutlineNode) -> tuple[OutlineNode, ...]:
+    return getattr(node, "chapters", None) or getattr(node, "sections", None) or getattr(node, "points", ())
+
+
+def _style(parent: OutlineNode, depth: int) -> str:
+    return parent.numbering or numbering.default_style(depth)

@@ -1,0 +1,102 @@
+"""Render phase: the validated model becomes a plain docs tree (Markdown, assets, nav) in memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model.course import Course
+from generator.model.outline import build_outline
+from generator.render.templates import make_environment
+from generator.render.views import PartView, build_views
+
+TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
+EDITIONS = ("learner", "trainer")
+
+
+@dataclass
+class DocsTree:
+    """Files of the docs folder (path -> content) plus the navigation, independent of any engine."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    extra_css: list[str] = field(default_factory=list)
+    extra_js: list[str] = field(default_factory=list)
+    pages: int = 0
+
+    def add_page(self, path: str, text: str) -> None:
+        self.files[path] = text.encode("utf-8")
+        self.pages += 1
+
+    def write(self, docs_dir: Path) -> None:
+        for relative, data in sorted(self.files.items()):
+            target = docs_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+
+def templates_folder(course: Course) -> Path:
+    """A course may carry its own site_templates/; otherwise the tool's are used."""
+    own = course.root / "site_templates"
+    return own if (own / "pages").is_dir() else TOOL_TEMPLATES
+
+
+def render(course: Course, edition: str = "learner") -> DocsTree:
+    folder = templates_folder(course)
+    env = make_environment(folder / "pages")
+    env.globals["trainer"] = edition == "trainer"
+    outline = build_outline(course.syllabus)
+    parts = build_views(outline, course.contents)
+    tree = DocsTree()
+    terms = course.glossary.terms
+    tree.add_page("index.md", env.get_template("home.md.j2").render(
+        course=course.syllabus.course, parts=parts, total_minutes=sum(p.minutes for p in parts)))
+    for part in parts:
+        _render_part(tree, env, part, terms)
+    if terms:
+        tree.add_page("glossary.md", env.get_template("glossary.md.j2").render(terms=terms))
+    _add_extra_pages(tree, course)
+    _add_assets(tree, folder / "assets")
+    tree.nav = _nav(parts, bool(terms), course)
+    return tree
+
+
+def _render_part(tree: DocsTree, env: Any, part: PartView, terms: Any) -> None:
+    tree.add_page(part.entry.page, env.get_template("part.md.j2").render(part=part))
+    chapter_template = env.get_template("chapter.md.j2")
+    for chapter in part.chapters:
+        text = chapter_template.render(
+            entry=chapter.entry, content=chapter.content, sections=chapter.sections, glossary=terms)
+        tree.add_page(chapter.entry.page, text)
+
+
+def _add_assets(tree: DocsTree, folder: Path) -> None:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            relative = "assets/" + path.relative_to(folder).as_posix()
+            tree.files[relative] = path.read_bytes()
+            if path.suffix == ".css":
+                tree.extra_css.append(relative)
+            elif path.suffix == ".js":
+                tree.extra_js.append(relative)
+
+
+def _add_extra_pages(tree: DocsTree, course: Course) -> None:
+    for item in course.site.values.get("extra_pages") or []:
+        source = course.root / item["file"]
+        tree.add_page(f"pages/{source.name}", source.read_text(encoding="utf-8"))
+
+
+def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course) -> list[Any]:
+    from generator.locale import UI
+
+    nav: list[Any] = [{UI["home"]: "index.md"}]
+    for part in parts:
+        chapters = [{chapter.entry.heading: chapter.entry.page} for chapter in part.chapters]
+        nav.append({part.entry.heading: [part.entry.page, *chapters]})
+    if glossary:
+        nav.append({UI["glossary"]: "glossary.md"})
+    for item in course.site.values.get("extra_pages") or []:
+        nav.append({item["title"]: f"pages/{Path(item['file']).name}"})
+    return nav

@@ -1,0 +1,51 @@
+"""The Jinja2 environment for generated pages: autoescaped, strict, with filters that keep data as text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.locale import UI
+
+# Characters Python-Markdown treats as syntax and accepts a backslash escape for.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
+
+
+def inline(value: object) -> Markup:
+    """Plain text into Markdown: HTML-escaped, then Markdown syntax neutralised, on one line."""
+    text = " ".join(str(value).split())
+    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(text))))
+
+
+def markdown(value: object) -> Markup:
+    """Author Markdown: kept as Markdown, but raw HTML shows as text instead of running."""
+    text = str(value).strip("\n").replace("&", "&amp;").replace("<", "&lt;")
+    # Keep entities an author typed on purpose (&nbsp;, &#8212;) working.
+    text = re.sub(r"&amp;(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", r"&\1;", text)
+    return Markup(text)
+
+
+def abbreviation(value: object) -> Markup:
+    """Text for a `*[term]: definition` line: one line, no brackets, no markup."""
+    text = " ".join(str(value).split()).replace("[", "（").replace("]", "）")
+    return Markup(str(escape(text)))
+
+
+def make_environment(folder: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown's attr_list writes heading ids as {#id}; Jinja comments move out of its way.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(inline=inline, md=markdown, abbr=abbreviation)
+    env.globals["ui"] = UI
+    return env

@@ -1,0 +1,20 @@
+"""Validate phase: pure checks over the loaded model; each returns every problem it finds."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Diagnostic
+from generator.model.course import Course
+from generator.model.outline import build_outline
+from generator.validate.coverage import check_coverage
+from generator.validate.outline_checks import check_outline
+from generator.validate.references import check_references
+from generator.validate.site_config import check_site_config
+
+
+def validate(course: Course) -> list[Diagnostic]:
+    outline = build_outline(course.syllabus)
+    problems = check_outline(outline)
+    problems += check_coverage(outline, course.contents, course.syllabus.course)
+    problems += check_references(course.root, course.contents)
+    problems += check_site_config(course.root, course.site)
+    return sorted(problems, key=Diagnostic.sort_key)

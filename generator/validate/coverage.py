@@ -1,0 +1,74 @@
+"""Chapter contents against the syllabus: every content node points at a real node, every node gets content."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from generator.diagnostics import Diagnostic, Loc
+from generator.load.binder import suggest
+from generator.model.content import ChapterContent, PointContent, SectionContent
+from generator.model.outline import Entry, Outline
+from generator.model.syllabus import CourseInfo
+from generator.validate.report import error, warning
+
+ContentNode = SectionContent | PointContent
+
+
+def check_coverage(outline: Outline, contents: Sequence[ChapterContent], info: CourseInfo) -> list[Diagnostic]:
+    chapters = {entry.node.id: entry for entry in outline.chapters()}
+    problems: list[Diagnostic] = []
+    written: dict[str, ChapterContent] = {}
+    for content in contents:
+        entry = chapters.get(content.chapter)
+        if entry is None:
+            problems.append(_unknown(content.chapter, "章", chapters))
+        elif content.chapter in written:
+            first = written[content.chapter].loc.path
+            problems.append(error(content.chapter.loc, "duplicate-module", label=entry.label, title=entry.title, first=first))
+        else:
+            written[content.chapter] = content
+            problems += _check_chapter(entry, content, info)
+    for chapter_id, entry in chapters.items():
+        if chapter_id not in written:
+            problems.append(warning(entry.node.id.loc, "missing-content", label=entry.label, title=entry.title))
+    return problems
+
+
+def _check_chapter(entry: Entry, content: ChapterContent, info: CourseInfo) -> list[Diagnostic]:
+    problems = _match(entry.children, content.sections, content.locs.get("sections", content.loc))
+    problems += [
+        error(tag.loc, "invalid-choice", key="audience", value=tag, choices="、".join(info.roles))
+        for tag in content.audience
+        if tag not in info.roles
+    ]
+    expected = [name for name in ChapterContent.EXPECTED if entry.children or name != "sections"]
+    missing = [name for name in expected if not getattr(content, name)]
+    if missing:
+        problems.append(warning(content.loc, "incomplete-chapter", title=entry.title, missing="、".join(missing)))
+    return problems
+
+
+def _match(entries: Sequence[Entry], nodes: Sequence[ContentNode], where: Loc) -> list[Diagnostic]:
+    """Pair content nodes with syllabus children by id; recurse into points."""
+    by_id = {entry.node.id: entry for entry in entries}
+    problems: list[Diagnostic] = []
+    seen: dict[str, ContentNode] = {}
+    for node in nodes:
+        if node.id not in by_id:
+            problems.append(_unknown(node.id, "大纲节点", by_id))
+            continue
+        if node.id in seen:
+            problems.append(error(node.id.loc, "duplicate-id", value=node.id, first=seen[node.id].id.loc))
+            continue
+        seen[node.id] = node
+        problems += _match(by_id[node.id].children, node.points, node.loc)
+    for node_id, entry in by_id.items():
+        node = seen.get(node_id)
+        if node is None or not node.body:
+            problems.append(warning(node.loc if node else where, "missing-section", label=entry.label, title=entry.title, id=node_id))
+    return problems
+
+
+def _unknown(value: str, kind: str, known: dict[str, Entry]) -> Diagnostic:
+    hint = suggest(value, known, "可用的 id")
+    return error(value.loc, "unknown-reference", kind=kind, value=value, suggestion=hint)  # type: ignore[attr-defined]

@@ -1,0 +1,67 @@
+"""Playwright driving Debian's chromium (never a downloaded browser), recording every request."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from typing import Iterator
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@dataclass
+class RequestLog:
+    urls: list[str] = field(default_factory=list)
+
+    def off_host(self) -> list[str]:
+        return [url for url in self.urls if not _local(url)]
+
+
+def _local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("data", "blob", "about", "file") or parsed.hostname in ("127.0.0.1", "localhost")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    path = chromium_path()
+    if path is None:
+        pytest.fail("chromium is not installed: run `make test`, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def requests_seen() -> RequestLog:
+    return RequestLog()
+
+
+@pytest.fixture
+def page(browser, requests_seen: RequestLog):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context.on("request", lambda request: requests_seen.urls.append(request.url))
+    # Anything leaving the host is refused, so a forgotten CDN shows up as a failure, not a hang.
+    context.route(lambda url: not _local(url), lambda route: route.abort())
+    page = context.new_page()
+    yield page
+    context.close()

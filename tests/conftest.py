@@ -1,0 +1,53 @@
+"""Shared fixtures: the bundled course built once, served from a sub-path on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from generator import pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+SUBPATH = "training/laokehu"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled course built like `courseware build`, into a folder of its own."""
+    course = tmp_path_factory.mktemp("course")
+    for name in ("content", "quizzes", "mkdocs.yml"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, course / name)
+        elif source.exists():
+            shutil.copy(source, course / name)
+    outcome = pipeline.build(course, course / "site")
+    assert not outcome.failed(strict=False), outcome.diagnostics
+    return course / "site"
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the site under /training/laokehu/ to prove nothing assumes the server root."""
+    webroot = tmp_path_factory.mktemp("webroot")
+    target = webroot / SUBPATH
+    target.parent.mkdir(parents=True)
+    shutil.copytree(built_site, target)
+    handler = functools.partial(_QuietHandler, directory=str(webroot))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
