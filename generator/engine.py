@@ -98,7 +98,7 @@ def build_site(config_path: Path, site_dir: Path) -> list[Diagnostic]:
         config = load_config(config_file=str(config_path), site_dir=str(site_dir))
         build(config)
     except MkDocsException as exc:
-        return _diagnostics(collector.records, config_path) + [_failure(str(exc), config_path)]
+        return [*_diagnostics(collector.records, config_path), _failure(str(exc), config_path)]
     finally:
         logger.removeHandler(collector)
         logger.propagate = saved

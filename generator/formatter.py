@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from generator.diagnostics import Diagnostic
 from generator.locale import cli

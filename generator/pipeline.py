@@ -6,9 +6,9 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from generator.diagnostics import Diagnostic, has_errors
 from generator.engine import build_site, compose_config, write_config
@@ -40,7 +40,7 @@ def check(root: Path, progress: Progress = lambda _: None) -> Outcome:
     loaded = load_course(root)
     outcome = Outcome(loaded.course, list(loaded.problems), loaded.files)
     outcome.timings["load"] = time.perf_counter() - started
-    if loaded.course is not None and not has_errors(loaded.problems):
+    if loaded.course is not None:  # semantic checks too, so an author sees everything in one run
         progress(cli("step_validate"))
         started = time.perf_counter()
         outcome.diagnostics += validate(loaded.course)

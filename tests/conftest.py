@@ -6,8 +6,8 @@ import functools
 import http.server
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -49,5 +49,24 @@ def served_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def sample_course(tmp_path: Path) -> Path:
+    """A fresh copy of the scaffold course that `courseware new` writes."""
+    from generator.scaffold import SCAFFOLD
+
+    target = tmp_path / "course"
+    shutil.copytree(SCAFFOLD, target)
+    return target

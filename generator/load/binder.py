@@ -33,6 +33,8 @@ class Binder:
         self.problems.append(Diagnostic(loc, code, text, hint))
 
     def _value(self, node: YNode, hint: Any, key: str) -> Any:
+        if node.rejected:
+            return None
         origin = typing.get_origin(hint)
         if origin in (Union, types.UnionType):
             return self._optional(node, hint, key)

@@ -25,6 +25,7 @@ class LoadResult:
     course: Course | None
     problems: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    unbound: set[str] = field(default_factory=set)  # chapters whose content file failed to bind
 
 
 def load_course(root: Path) -> LoadResult:
@@ -36,15 +37,16 @@ def load_course(root: Path) -> LoadResult:
         result.problems.append(Diagnostic(Loc(SYLLABUS), "course-missing", text, hint))
         return result
     syllabus = _load_one(root, syllabus_path, Syllabus, result)
-    contents = tuple(
-        content
-        for path in sorted((root / MODULES).glob("*.yaml"))
-        if (content := _load_one(root, path, ChapterContent, result)) is not None
-    )
+    contents = []
+    for path in sorted((root / MODULES).glob("*.yaml")):
+        content = _load_one(root, path, ChapterContent, result)
+        if content is not None:
+            contents.append(content)
     glossary = _load_optional(root, GLOSSARY, Glossary, result)
     site = _load_site_config(root, result)
     if syllabus is not None:
-        result.course = Course(root, syllabus, contents, glossary or Glossary(terms=()), site)
+        result.course = Course(root, syllabus, tuple(contents), glossary or Glossary(terms=()), site,
+                               unbound=frozenset(result.unbound))
     return result
 
 
@@ -54,10 +56,14 @@ def _load_one(root: Path, path: Path, cls: type, result: LoadResult) -> Any:
     result.files += 1
     result.problems.extend(problems)
     if node is None:
+        if cls is ChapterContent:
+            result.unbound.add(path.stem)  # files are named after their chapter by convention
         return None
     binder = Binder()
     value = binder.bind(node, cls)
     result.problems.extend(binder.problems)
+    if value is None and cls is ChapterContent and isinstance(node.value, dict) and "chapter" in node.value:
+        result.unbound.add(str(node.value["chapter"].value))
     return value
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
@@ -25,7 +25,7 @@ _PLAIN_TAGS = {
 }
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
-Scalar = Union[str, int, float, bool, None]
+Scalar = str | int | float | bool | None
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class YNode:
     value: Any  # Scalar | list[YNode] | dict[str, YNode]
     loc: Loc
     key_locs: dict[str, Loc] = field(default_factory=dict, compare=False)
+    rejected: bool = False  # already reported (e.g. a forbidden tag); binding skips it quietly
 
     @property
     def kind(self) -> str:
@@ -130,7 +131,7 @@ def _convert(node: yaml.Node, shown: str, problems: list[Diagnostic]) -> YNode:
     loc = _loc(shown, node.start_mark)
     if node.tag not in _PLAIN_TAGS:
         problems.append(_error(loc, "yaml-tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
-        return YNode(None, loc)
+        return YNode(None, loc, rejected=True)
     if isinstance(node, yaml.MappingNode):
         return _convert_mapping(node, shown, problems)
     if isinstance(node, yaml.SequenceNode):

@@ -34,7 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incomplete-chapter": ("“{title}”还缺少：{missing}", "补齐这些部分后，--strict 检查才能通过"),
     "pending-reference": ("{kind}“{value}”还没有编写", "在 {folder} 下新建 {value}.yaml，或删除这个引用"),
     "label-in-title": ("标题“{value}”以编号开头", "编号会按位置自动生成，请从标题中删去“{label}”"),
-    "offline-font": ("mkdocs.yml 的 theme.font 会从外网加载字体，离线时页面会卡住", "删除 theme.font，或写成 `font: false`"),
+    "offline-font": (
+        "mkdocs.yml 的 theme.font 会从外网加载字体，离线时页面会卡住",
+        "删除 theme.font，或写成 `font: false`",
+    ),
     "reserved-config": ("mkdocs.yml 里的“{key}”由 courseware 生成，这里的设置会被忽略", "删除这一项"),
     "engine-warning": ("MkDocs 提示：{text}", "多半是正文中的链接或图片路径不对"),
     "engine-failed": ("MkDocs 构建失败：{text}", "先修正上面的问题；如果仍失败，请把这条信息报告给维护者"),

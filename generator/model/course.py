@@ -39,3 +39,4 @@ class Course:
     contents: tuple[ChapterContent, ...]
     glossary: Glossary
     site: SiteConfig
+    unbound: frozenset[str] = frozenset()  # chapters whose content file has errors: not "missing"

@@ -10,7 +10,7 @@ class Text(str):
 
     loc: Loc
 
-    def __new__(cls, value: str, loc: Loc = UNKNOWN) -> "Text":
+    def __new__(cls, value: str, loc: Loc = UNKNOWN) -> Text:
         obj = super().__new__(cls, value)
         obj.loc = loc
         return obj

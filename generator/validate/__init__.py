@@ -14,7 +14,7 @@ from generator.validate.site_config import check_site_config
 def validate(course: Course) -> list[Diagnostic]:
     outline = build_outline(course.syllabus)
     problems = check_outline(outline)
-    problems += check_coverage(outline, course.contents, course.syllabus.course)
+    problems += check_coverage(outline, course.contents, course.syllabus.course, course.unbound)
     problems += check_references(course.root, course.contents)
     problems += check_site_config(course.root, course.site)
     return sorted(problems, key=Diagnostic.sort_key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.diagnostics import Diagnostic, Loc
 from generator.load.binder import suggest
@@ -14,7 +14,9 @@ from generator.validate.report import error, warning
 ContentNode = SectionContent | PointContent
 
 
-def check_coverage(outline: Outline, contents: Sequence[ChapterContent], info: CourseInfo) -> list[Diagnostic]:
+def check_coverage(
+    outline: Outline, contents: Sequence[ChapterContent], info: CourseInfo, unbound: frozenset[str] = frozenset()
+) -> list[Diagnostic]:
     chapters = {entry.node.id: entry for entry in outline.chapters()}
     problems: list[Diagnostic] = []
     written: dict[str, ChapterContent] = {}
@@ -24,12 +26,14 @@ def check_coverage(outline: Outline, contents: Sequence[ChapterContent], info: C
             problems.append(_unknown(content.chapter, "章", chapters))
         elif content.chapter in written:
             first = written[content.chapter].loc.path
-            problems.append(error(content.chapter.loc, "duplicate-module", label=entry.label, title=entry.title, first=first))
+            problems.append(
+                error(content.chapter.loc, "duplicate-module", label=entry.label, title=entry.title, first=first)
+            )
         else:
             written[content.chapter] = content
             problems += _check_chapter(entry, content, info)
     for chapter_id, entry in chapters.items():
-        if chapter_id not in written:
+        if chapter_id not in written and chapter_id not in unbound:
             problems.append(warning(entry.node.id.loc, "missing-content", label=entry.label, title=entry.title))
     return problems
 
@@ -65,7 +69,8 @@ def _match(entries: Sequence[Entry], nodes: Sequence[ContentNode], where: Loc) -
     for node_id, entry in by_id.items():
         node = seen.get(node_id)
         if node is None or not node.body:
-            problems.append(warning(node.loc if node else where, "missing-section", label=entry.label, title=entry.title, id=node_id))
+            loc = node.loc if node else where
+            problems.append(warning(loc, "missing-section", label=entry.label, title=entry.title, id=node_id))
     return problems
 
 

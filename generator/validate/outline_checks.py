@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from generator.diagnostics import Diagnostic
 from generator.model.numbering import LABEL_PREFIX

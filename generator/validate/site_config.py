@@ -40,7 +40,8 @@ def _check_extra_pages(root: Path, pages: YNode | None) -> list[Diagnostic]:
         elif not _inside(root, file.value):
             problems.append(error(file.loc, "path-escape", value=file.value))
         elif not (root / file.value).is_file():
-            problems.append(error(file.loc, "unknown-reference", kind="文件", value=file.value, suggestion="检查文件名和路径"))
+            hint = "检查文件名和路径"
+            problems.append(error(file.loc, "unknown-reference", kind="文件", value=file.value, suggestion=hint))
     return problems
 
 

@@ -1,0 +1,58 @@
+"""The bad-input corpus: each case gives its exact one-screen message and leaves site/ as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cli import main
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
+
+
+def _prepare(case: str, course: Path) -> None:
+    shutil.copytree(CORPUS / case, course, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.txt", "GENERATED"))
+    if case == "huge-file":
+        # 20 MB is generated rather than committed; what matters is that it is refused unread.
+        with open(course / "content/modules/huge.yaml", "w", encoding="utf-8") as handle:
+            handle.write("summary: " + "很" * (7 * 1024 * 1024) + "\n")
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_gives_expected_message(case: str, sample_course: Path, capsys, update_golden: bool) -> None:
+    _prepare(case, sample_course)
+    status = main(["--course", str(sample_course), "validate"])
+    output = capsys.readouterr().err
+    expected_file = CORPUS / case / "expected.txt"
+    if update_golden:
+        expected_file.write_text(output, encoding="utf-8")
+    assert status == 1
+    assert "Traceback" not in output
+    assert output == expected_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_failed_build_leaves_site_untouched(case: str, sample_course: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert not pipeline.build(sample_course, site).failed(strict=False)
+    before = _digest(site)
+    build_before = _digest(sample_course / "build")
+    _prepare(case, sample_course)
+    outcome = pipeline.build(sample_course, site)
+    assert outcome.failed(strict=False)
+    assert _digest(site) == before
+    assert _digest(sample_course / "build") == build_before
+    assert not [p for p in site.parent.iterdir() if p.name.startswith(".site")]
