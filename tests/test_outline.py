@@ -1,0 +1,34 @@
+"""model: numbering labels derive from position and honour a parent's numbering style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load.course import load_course
+from generator.model.numbering import chinese_number, label
+from generator.model.outline import build_outline
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(("n", "text"), [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (37, "三十七")])
+def test_chinese_numbers(n: int, text: str) -> None:
+    assert chinese_number(n) == text
+
+
+def test_labels() -> None:
+    assert label("part", 8) == "第八部分"
+    assert label("step", 2) == "第二步"
+    assert label("cn", 3) == "三、"
+
+
+def test_bundled_outline_shape_and_renumbering() -> None:
+    outline = build_outline(load_course(REPO).course.syllabus)
+    assert [len(part.children) for part in outline.parts] == [6, 5, 3, 4, 4, 5, 5, 5]
+    lock_in = outline.parts[7]
+    assert lock_in.children[3].label == "第四章"  # printed as 第五章 in the outline
+    assert lock_in.children[3].node.original.startswith("第五章")
+    steps = outline.by_qid()["contract-length.long-term-method"].children
+    assert [entry.label for entry in steps] == ["第一步", "第二步", "第三步", "第四步"]

@@ -1,0 +1,75 @@
+"""The whole pipeline and CLI: exit codes, determinism, atomic replacement, schema in step with the model."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cli import main
+from generator.schema import KINDS, SCHEMA_DIR, render_schema
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(sample_course: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert not pipeline.build(sample_course, first).failed(strict=False)
+    assert not pipeline.build(sample_course, second).failed(strict=False)
+    assert digest(first) == digest(second)
+    assert "sitemap.xml" in digest(first)
+
+
+def test_rebuild_replaces_site_in_place(sample_course: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    pipeline.build(sample_course, site)
+    (site / "stale.html").write_text("old", encoding="utf-8")
+    pipeline.build(sample_course, site)
+    assert not (site / "stale.html").exists()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_strict_makes_warnings_fatal(sample_course: Path, capsys) -> None:
+    (sample_course / "content/modules/plan-visit.yaml").unlink()
+    assert main(["--course", str(sample_course), "validate"]) == 0
+    assert main(["--course", str(sample_course), "validate", "--strict"]) == 1
+
+
+def test_json_format_for_tools(sample_course: Path, capsys) -> None:
+    (sample_course / "content/modules/plan-visit.yaml").unlink()
+    main(["--course", str(sample_course), "validate", "--format", "json"])
+    items = json.loads(capsys.readouterr().out)
+    assert items[0]["code"] == "missing-content"
+    assert set(items[0]) == {"path", "line", "column", "severity", "code", "message", "hint"}
+
+
+def test_usage_error_exit_code_and_chinese_help() -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "frobnicate"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "用法错误" in result.stderr
+    helped = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True)
+    assert helped.returncode == 0 and "检查并生成网站" in helped.stdout
+
+
+def test_new_scaffolds_a_course_that_builds_strictly(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "second-course"
+    assert main(["new", str(target)]) == 0
+    assert main(["--course", str(target), "build", "--strict"]) == 0
+    assert (target / "site/index.html").is_file()
+    assert main(["new", str(target)]) == 2
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_committed_schema_matches_model(kind: str) -> None:
+    assert (SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8") == render_schema(kind), (
+        "run `make schema`")

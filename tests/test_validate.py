@@ -1,0 +1,54 @@
+"""validate phase: pure checks over a loaded course."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.load.course import load_course
+from generator.validate import validate
+
+
+def codes(course_dir: Path) -> list[tuple[str, str]]:
+    loaded = load_course(course_dir)
+    assert loaded.problems == []
+    return [(d.code, d.severity.value) for d in validate(loaded.course)]
+
+
+def test_sample_course_is_clean(sample_course: Path) -> None:
+    assert codes(sample_course) == []
+
+
+def test_missing_module_is_a_warning(sample_course: Path) -> None:
+    (sample_course / "content/modules/plan-visit.yaml").unlink()
+    assert codes(sample_course) == [("missing-content", "warning")]
+
+
+def test_missing_section_and_unknown_section(sample_course: Path) -> None:
+    path = sample_course / "content/modules/plan-visit.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: prepare-materials", "id: prepare-material"),
+                    encoding="utf-8")
+    assert sorted(codes(sample_course)) == [("missing-section", "warning"), ("unknown-reference", "error")]
+
+
+def test_typed_label_in_title(sample_course: Path) -> None:
+    path = sample_course / "content/syllabus.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: 拜访\n", "title: 第一部分、拜访\n"),
+                    encoding="utf-8")
+    assert codes(sample_course) == [("label-in-title", "error")]
+
+
+def test_pending_worksheet_reference_is_a_warning(sample_course: Path) -> None:
+    path = sample_course / "content/modules/plan-visit.yaml"
+    text = path.read_text(encoding="utf-8").replace("  minutes: 10\n", "  minutes: 10\n  worksheet: visit-card\n")
+    path.write_text(text, encoding="utf-8")
+    assert codes(sample_course) == [("pending-reference", "warning")]
+    (sample_course / "content/worksheets").mkdir()
+    (sample_course / "content/worksheets/visit-card.yaml").write_text("title: 拜访卡\n", encoding="utf-8")
+    assert codes(sample_course) == []
+
+
+def test_unknown_audience_role(sample_course: Path) -> None:
+    path = sample_course / "content/modules/plan-visit.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("audience: [销售]", "audience: [销售, 财务]"),
+                    encoding="utf-8")
+    assert codes(sample_course) == [("invalid-choice", "error")]
