@@ -20,7 +20,8 @@ def bind(text: str, cls: type):
 
 
 def test_binds_and_keeps_positions() -> None:
-    script, problems = bind("situation: 客户要求降价\ncustomer: 再降5%\nweak: 好的\nstrong: 可以谈条件\nwhy: 有条件让步\n", Script)
+    text = "situation: 客户要求降价\ncustomer: 再降5%\nweak: 好的\nstrong: 可以谈条件\nwhy: 有条件让步\n"
+    script, problems = bind(text, Script)
     assert problems == []
     assert isinstance(script.customer, Text) and script.customer.loc.line == 2
     assert script.locs["why"].line == 5

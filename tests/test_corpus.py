@@ -16,7 +16,8 @@ CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
 
 
 def _prepare(case: str, course: Path) -> None:
-    shutil.copytree(CORPUS / case, course, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.txt", "GENERATED"))
+    ignore = shutil.ignore_patterns("expected.txt", "GENERATED")
+    shutil.copytree(CORPUS / case, course, dirs_exist_ok=True, ignore=ignore)
     if case == "huge-file":
         # 20 MB is generated rather than committed; what matters is that it is refused unread.
         with open(course / "content/modules/huge.yaml", "w", encoding="utf-8") as handle:

@@ -13,7 +13,9 @@ from generator.model.outline import build_outline
 REPO = Path(__file__).resolve().parents[1]
 OUTLINE = REPO.parent / "shared" / "course-outline.txt"
 BULLETS = re.compile(r"^[\s·o§]*")
-LABEL = re.compile(r"^(第[一二三四五六七八九十\d]+(部份|章|节|步)?|[一二三四五六七八九十]+|\d+|\*\*(部份|章|节|步)?)[、，,.:：]\s*")
+LABEL = re.compile(
+    r"^(第[一二三四五六七八九十\d]+(部份|章|节|步)?|[一二三四五六七八九十]+|\d+|\*\*(部份|章|节|步)?)[、，,.:：]\s*"
+)
 PUNCT = str.maketrans({"?": "？", ",": "，", ";": "", "；": "", ":": "：", " ": ""})
 
 

@@ -1,0 +1,91 @@
+"""Build synthetic courses at 1x, 4x and 16x the bundled one and print where the time goes.
+
+Prints, per scale: pages, validate, render and engine seconds, peak memory, the ratio of
+`courseware build` to a plain `mkdocs build` of the same emitted docs tree, and the growth
+against 1x. Run: `make bench` (or `python bench/build_scale.py 1 4`).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml  # the benchmark writes synthetic YAML; the product reads YAML only in generator/load
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def make_course(target: Path, copies: int) -> None:
+    """`copies` renamed replicas of every part and chapter of the bundled course."""
+    syllabus = yaml.safe_load((REPO / "content/syllabus.yaml").read_text(encoding="utf-8"))
+    parts = []
+    for copy in range(copies):
+        for part in syllabus["parts"]:
+            clone = json.loads(json.dumps(part))
+            clone["id"] = f"{part['id']}-{copy}"
+            for chapter in clone["chapters"]:
+                chapter["id"] = f"{chapter['id']}-{copy}"
+            parts.append(clone)
+    syllabus["parts"] = parts
+    (target / "content/modules").mkdir(parents=True)
+    (target / "content/syllabus.yaml").write_text(yaml.safe_dump(syllabus, allow_unicode=True), encoding="utf-8")
+    for path in sorted((REPO / "content/modules").glob("*.yaml")):
+        module = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for copy in range(copies):
+            module["chapter"] = f"{path.stem}-{copy}"
+            out = target / f"content/modules/{path.stem}-{copy}.yaml"
+            out.write_text(yaml.safe_dump(module, allow_unicode=True), encoding="utf-8")
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    if (REPO / "content/glossary.yaml").exists():
+        shutil.copy(REPO / "content/glossary.yaml", target / "content/glossary.yaml")
+
+
+def measure_child(course: str) -> None:
+    """Runs in a subprocess so peak memory belongs to one build."""
+    from generator import pipeline
+
+    started = time.perf_counter()
+    outcome = pipeline.build(Path(course), Path(course) / "site")
+    total = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"pages": outcome.pages, "total": total, "peak_mb": peak_mb, **outcome.timings}))
+
+
+def plain_mkdocs(course: Path) -> float:
+    config = course / "build/learner/mkdocs.yml"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(course / "plain")],
+                   check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main(scales: list[int]) -> None:
+    print(f"{'scale':>5} {'pages':>6} {'load':>6} {'valid':>6} {'render':>7} {'engine':>7} {'total':>7} "
+          f"{'peakMB':>7} {'plain':>7} {'ratio':>6} {'growth':>7}")
+    base = None
+    for scale in scales:
+        with tempfile.TemporaryDirectory() as folder:
+            course = Path(folder)
+            make_course(course, scale)
+            run = subprocess.run([sys.executable, __file__, "--child", str(course)],
+                                 check=True, capture_output=True, text=True)
+            figures = json.loads(run.stdout.strip().splitlines()[-1])
+            plain = plain_mkdocs(course)
+        base = base or figures["total"]
+        print(f"{scale:>4}x {figures['pages']:>6} {figures['load']:>6.2f} {figures['validate']:>6.2f} "
+              f"{figures['render']:>7.2f} {figures['engine']:>7.2f} {figures['total']:>7.2f} "
+              f"{figures['peak_mb']:>7.0f} {plain:>7.2f} {figures['total'] / plain:>6.2f} "
+              f"{figures['total'] / base:>6.1f}x", flush=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        measure_child(sys.argv[2])
+    else:
+        main([int(arg) for arg in sys.argv[1:]] or [1, 4, 16])
