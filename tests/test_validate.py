@@ -52,3 +52,9 @@ def test_unknown_audience_role(sample_course: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("audience: [销售]", "audience: [销售, 财务]"),
                     encoding="utf-8")
     assert codes(sample_course) == [("invalid-choice", "error")]
+
+
+def test_glossary_term_defined_twice(sample_course: Path) -> None:
+    path = sample_course / "content/glossary.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - term: 拜访卡\n    definition: 另一个定义\n", encoding="utf-8")
+    assert codes(sample_course) == [("duplicate-id", "error")]

@@ -6,6 +6,7 @@ from generator.diagnostics import Diagnostic
 from generator.model.course import Course
 from generator.model.outline import build_outline
 from generator.validate.coverage import check_coverage
+from generator.validate.glossary_checks import check_glossary
 from generator.validate.outline_checks import check_outline
 from generator.validate.references import check_references
 from generator.validate.site_config import check_site_config
@@ -17,4 +18,5 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_coverage(outline, course.contents, course.syllabus.course, course.unbound)
     problems += check_references(course.root, course.contents)
     problems += check_site_config(course.root, course.site)
+    problems += check_glossary(course.glossary)
     return sorted(problems, key=Diagnostic.sort_key)
