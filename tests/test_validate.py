@@ -14,6 +14,13 @@ def codes(course_dir: Path) -> list[tuple[str, str]]:
     return [(d.code, d.severity.value) for d in validate(loaded.course)]
 
 
+def edit(course: Path, relative: str, old: str, new: str) -> None:
+    path = course / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def test_sample_course_is_clean(sample_course: Path) -> None:
     assert codes(sample_course) == []
 
@@ -24,23 +31,18 @@ def test_missing_module_is_a_warning(sample_course: Path) -> None:
 
 
 def test_missing_section_and_unknown_section(sample_course: Path) -> None:
-    path = sample_course / "content/modules/plan-visit.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("id: prepare-materials", "id: prepare-material"),
-                    encoding="utf-8")
+    edit(sample_course, "content/modules/plan-visit.yaml", "id: prepare-materials", "id: prepare-material")
     assert sorted(codes(sample_course)) == [("missing-section", "warning"), ("unknown-reference", "error")]
 
 
 def test_typed_label_in_title(sample_course: Path) -> None:
-    path = sample_course / "content/syllabus.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("title: 拜访\n", "title: 第一部分、拜访\n"),
-                    encoding="utf-8")
+    edit(sample_course, "content/syllabus.yaml", "title: 拜访\n", "title: 第一部分、拜访\n")
     assert codes(sample_course) == [("label-in-title", "error")]
 
 
 def test_pending_worksheet_reference_is_a_warning(sample_course: Path) -> None:
-    path = sample_course / "content/modules/plan-visit.yaml"
-    text = path.read_text(encoding="utf-8").replace("  minutes: 10\n", "  minutes: 10\n  worksheet: visit-card\n")
-    path.write_text(text, encoding="utf-8")
+    module = "content/modules/plan-visit.yaml"
+    edit(sample_course, module, "  minutes: 10\n", "  minutes: 10\n  worksheet: visit-card\n")
     assert codes(sample_course) == [("pending-reference", "warning")]
     (sample_course / "content/worksheets").mkdir()
     (sample_course / "content/worksheets/visit-card.yaml").write_text("title: 拜访卡\n", encoding="utf-8")
@@ -48,13 +50,11 @@ def test_pending_worksheet_reference_is_a_warning(sample_course: Path) -> None:
 
 
 def test_unknown_audience_role(sample_course: Path) -> None:
-    path = sample_course / "content/modules/plan-visit.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("audience: [销售]", "audience: [销售, 财务]"),
-                    encoding="utf-8")
+    edit(sample_course, "content/modules/plan-visit.yaml", "audience: [销售]", "audience: [销售, 财务]")
     assert codes(sample_course) == [("invalid-choice", "error")]
 
 
 def test_glossary_term_defined_twice(sample_course: Path) -> None:
-    path = sample_course / "content/glossary.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "  - term: 拜访卡\n    definition: 另一个定义\n", encoding="utf-8")
+    second = "    definition: 另一个定义\n  - term: 拜访卡\n    definition: 拜访前"
+    edit(sample_course, "content/glossary.yaml", "    definition: 拜访前", second)
     assert codes(sample_course) == [("duplicate-id", "error")]
