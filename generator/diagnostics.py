@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -45,22 +44,6 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.loc.path, self.loc.line, self.loc.col, self.code)
-
-
-class CourseError(Exception):
-    """Raised only to stop a phase early; carries every diagnostic found so far."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        super().__init__(f"{len(diagnostics)} problem(s)")
-        self.diagnostics = diagnostics
-
-
-def relative_path(path: Path, root: Path) -> str:
-    """Paths in messages are relative to the course folder, as authors see them."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

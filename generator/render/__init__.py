@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import build_outline
 from generator.render.templates import make_environment
@@ -89,8 +90,6 @@ def _add_extra_pages(tree: DocsTree, course: Course) -> None:
 
 
 def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course) -> list[Any]:
-    from generator.locale import UI
-
     nav: list[Any] = [{UI["home"]: "index.md"}]
     for part in parts:
         chapters = [{chapter.entry.heading: chapter.entry.page} for chapter in part.chapters]
