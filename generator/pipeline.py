@@ -55,8 +55,7 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     if outcome.failed(strict) or outcome.course is None:
         return outcome
     started = time.perf_counter()
-    build_dir = emit_docs(outcome.course, root / "build" / edition, edition)
-    outcome.pages = _count_pages(build_dir)
+    build_dir, outcome.pages = emit_docs(outcome.course, root / "build" / edition, edition)
     outcome.timings["render"] = time.perf_counter() - started
     progress(cli("step_render", pages=outcome.pages))
     progress(cli("step_engine"))
@@ -66,7 +65,7 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     return outcome
 
 
-def emit_docs(course: Course, build_dir: Path, edition: str) -> Path:
+def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int]:
     """Write the plain docs tree and its mkdocs.yml; replaces the previous tree in one rename."""
     tree = render(course, edition)
     overrides = templates_folder(course) / "overrides"
@@ -79,7 +78,7 @@ def emit_docs(course: Course, build_dir: Path, edition: str) -> Path:
         shutil.copytree(overrides, staging / "overrides")
     write_config(config, staging)
     _swap(staging, build_dir)
-    return build_dir
+    return build_dir, tree.pages
 
 
 def _build_atomically(config_path: Path, site: Path) -> list[Diagnostic]:
@@ -110,6 +109,3 @@ def _pin_source_date() -> None:
     """Dates in sitemap.xml and gzip headers follow SOURCE_DATE_EPOCH; unset, pin it so builds repeat."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
 
-
-def _count_pages(build_dir: Path) -> int:
-    return sum(1 for _ in (build_dir / "docs").rglob("*.md"))
