@@ -44,11 +44,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 
 bench: $(STAMP)
+	$(BIN)/python bench/asset_size.py
 	$(BIN)/python bench/build_scale.py
 
 ## make schema: refresh the committed JSON Schemas after a model change
 schema: $(STAMP)
-	for kind in syllabus module glossary; do $(BIN)/courseware schema $$kind > schema/$$kind.schema.json; done
+	for kind in syllabus module glossary quiz roleplay worksheet; do $(BIN)/courseware schema $$kind > schema/$$kind.schema.json; done
 
 clean:
 	rm -rf build site .pytest_cache

@@ -13,13 +13,19 @@ from typing import Any, Literal, Union
 from generator.load.binder import ID_PATTERN, bindable_fields, field_types, is_required
 from generator.model.content import ChapterContent
 from generator.model.course import Glossary
+from generator.model.quiz import QuestionBank
+from generator.model.roleplay import Roleplay
 from generator.model.syllabus import Syllabus
-from generator.model.text import Id, Text
+from generator.model.text import Id, Text, Value
+from generator.model.worksheet import Worksheet
 
 KINDS: dict[str, tuple[type, str]] = {
     "syllabus": (Syllabus, "content/syllabus.yaml：课程大纲"),
     "module": (ChapterContent, "content/modules/*.yaml：一章的教学内容"),
     "glossary": (Glossary, "content/glossary.yaml：术语表"),
+    "quiz": (QuestionBank, "quizzes/*.yaml：题库与测验"),
+    "roleplay": (Roleplay, "content/roleplays/*.yaml：角色扮演"),
+    "worksheet": (Worksheet, "content/worksheets/*.yaml：Excel 工作表"),
 }
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
 
@@ -83,8 +89,12 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
             definitions[name] = {}  # placeholder stops recursion on self-referencing types
             definitions[name] = _object(hint, definitions)
         return {"$ref": f"#/$defs/{name}"}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _type(typing.get_args(hint)[1], definitions)}
+    if hint is Value:
+        return {"type": ["string", "number", "boolean"]}
     if hint is Id:
         return {"type": "string", "pattern": ID_PATTERN.pattern}
     if isinstance(hint, type) and issubclass(hint, Text):
         return {"type": "string", "minLength": 1}
-    return {"type": {int: "integer", bool: "boolean"}[hint]}
+    return {"type": {int: "integer", bool: "boolean", float: "number"}[hint]}

@@ -46,7 +46,9 @@ def test_pending_worksheet_reference_is_a_warning(sample_course: Path) -> None:
     assert codes(sample_course) == [("pending-reference", "warning")]
     (sample_course / "content/worksheets").mkdir()
     (sample_course / "content/worksheets/visit-card.yaml").write_text("title: 拜访卡\n", encoding="utf-8")
-    assert codes(sample_course) == []
+    loaded = load_course(sample_course)
+    assert {d.code for d in loaded.problems} == {"missing-key"}  # reported where the worksheet is broken
+    assert validate(loaded.course) == []  # ...and not again as a pending reference
 
 
 def test_unknown_audience_role(sample_course: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any, Literal, Union
 from generator.diagnostics import Diagnostic, Loc
 from generator.load.yamlsource import YNode
 from generator.locale import TYPE_NAMES, message
-from generator.model.text import Id, Text
+from generator.model.text import Id, Text, Value
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 PLACEHOLDERS = {"todo", "tbd", "xxx", "待补充", "待定", "待写", "...", "……", "占位"}
@@ -42,12 +42,18 @@ class Binder:
             return self._choice(node, typing.get_args(hint), key)
         if origin is tuple:
             return self._sequence(node, typing.get_args(hint)[0], key)
+        if origin is dict:
+            return self._mapping(node, typing.get_args(hint)[1], key)
         if dataclasses.is_dataclass(hint):
             return self._dataclass(node, hint, key)
         if isinstance(hint, type) and issubclass(hint, Text):
             return self._text(node, hint, key)
         if hint is int:
             return self._int(node, key)
+        if hint is float:
+            return self._float(node, key)
+        if hint is Value:
+            return self._scalar(node, key)
         if hint is bool:
             return self._bool(node, key)
         raise TypeError(f"unsupported model type {hint!r}")  # a model bug, not an author's
@@ -73,6 +79,27 @@ class Binder:
             return ()
         values = (self._value(child, item, key) for child in node.value)
         return tuple(value for value in values if value is not None)
+
+    def _mapping(self, node: YNode, item: Any, key: str) -> dict[Text, Any]:
+        """Free-form keys (e.g. column names); each key remembers its own position."""
+        if node.kind != "dict":
+            self._wrong_type(node, "dict", key)
+            return {}
+        values = {Text(name, node.key_locs.get(name, node.loc)): self._value(child, item, name)
+                  for name, child in node.value.items()}
+        return {name: value for name, value in values.items() if value is not None}
+
+    def _scalar(self, node: YNode, key: str) -> Value | None:
+        if node.kind in ("dict", "list", "null"):
+            self._wrong_type(node, "str", key)
+            return None
+        return Value(node.value, node.loc)
+
+    def _float(self, node: YNode, key: str) -> float | None:
+        if node.kind not in ("int", "float"):
+            self._wrong_type(node, "float", key)
+            return None
+        return float(node.value)
 
     def _text(self, node: YNode, cls: type[Text], key: str) -> Text | None:
         if node.kind in ("int", "float"):

@@ -12,12 +12,21 @@ from generator.load.yamlsource import YNode, load_file
 from generator.locale import message
 from generator.model.content import ChapterContent
 from generator.model.course import Course, Glossary, SiteConfig
+from generator.model.quiz import QuestionBank
+from generator.model.roleplay import Roleplay
 from generator.model.syllabus import Syllabus
+from generator.model.worksheet import Worksheet
 
 SYLLABUS = "content/syllabus.yaml"
 GLOSSARY = "content/glossary.yaml"
 MODULES = "content/modules"
 SITE_CONFIG = "mkdocs.yml"
+# field of Course -> (folder of one item per file, model)
+COLLECTIONS: dict[str, tuple[str, type]] = {
+    "banks": ("quizzes", QuestionBank),
+    "roleplays": ("content/roleplays", Roleplay),
+    "worksheets": ("content/worksheets", Worksheet),
+}
 
 
 @dataclass
@@ -26,6 +35,7 @@ class LoadResult:
     problems: list[Diagnostic] = field(default_factory=list)
     files: int = 0
     unbound: set[str] = field(default_factory=set)  # chapters whose content file failed to bind
+    unbound_items: set[str] = field(default_factory=set)  # worksheets, role-plays, banks that failed
 
 
 def load_course(root: Path) -> LoadResult:
@@ -44,10 +54,23 @@ def load_course(root: Path) -> LoadResult:
             contents.append(content)
     glossary = _load_optional(root, GLOSSARY, Glossary, result)
     site = _load_site_config(root, result)
+    collections = {name: _load_folder(root, folder, cls, result) for name, (folder, cls) in COLLECTIONS.items()}
     if syllabus is not None:
         result.course = Course(root, syllabus, tuple(contents), glossary or Glossary(terms=()), site,
-                               unbound=frozenset(result.unbound))
+                               unbound=frozenset(result.unbound), unbound_items=frozenset(result.unbound_items),
+                               **collections)
     return result
+
+
+def _load_folder(root: Path, folder: str, cls: type, result: LoadResult) -> tuple[Any, ...]:
+    items = []
+    for path in sorted((root / folder).glob("*.yaml")):
+        item = _load_one(root, path, cls, result)
+        if item is None:
+            result.unbound_items.add(path.stem)
+        else:
+            items.append(item)
+    return tuple(items)
 
 
 def _load_one(root: Path, path: Path, cls: type, result: LoadResult) -> Any:

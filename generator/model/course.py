@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.model.content import ChapterContent
+from generator.model.quiz import QuestionBank
+from generator.model.roleplay import Roleplay
 from generator.model.syllabus import Located, Syllabus, doc
 from generator.model.text import Markdown, Text
+from generator.model.worksheet import Worksheet
 
 
 @dataclass(frozen=True)
@@ -40,3 +43,8 @@ class Course:
     glossary: Glossary
     site: SiteConfig
     unbound: frozenset[str] = frozenset()  # chapters whose content file has errors: not "missing"
+    banks: tuple[QuestionBank, ...] = ()
+    roleplays: tuple[Roleplay, ...] = ()
+    worksheets: tuple[Worksheet, ...] = ()
+    # ids whose files exist but failed to bind: references to them are not "pending"
+    unbound_items: frozenset[str] = frozenset()

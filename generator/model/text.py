@@ -22,3 +22,22 @@ class Id(Text):
 
 class Markdown(Text):
     """Prose in Markdown (Material's standard extensions); raw HTML is shown as text."""
+
+
+class Value:
+    """A scalar cell value (text, number, true/false) that remembers where it was written."""
+
+    __slots__ = ("loc", "value")
+
+    def __init__(self, value: str | int | float | bool, loc: Loc = UNKNOWN) -> None:
+        self.value = value
+        self.loc = loc
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Value) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __repr__(self) -> str:
+        return f"Value({self.value!r})"

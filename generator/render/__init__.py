@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.locale import UI
 from generator.model.course import Course
-from generator.model.outline import build_outline
+from generator.model.outline import Outline, build_outline
 from generator.render.templates import make_environment
 from generator.render.views import PartView, build_views
 
@@ -37,6 +38,22 @@ class DocsTree:
             target.write_bytes(data)
 
 
+@dataclass(frozen=True)
+class RenderContext:
+    """What a feature renderer (quizzes, role-plays, worksheets, classroom) needs to add its pages."""
+
+    course: Course
+    outline: Outline
+    parts: tuple[PartView, ...]
+    env: Any
+    edition: str
+
+
+# A feature adds its pages and assets to the tree and returns its navigation entries.
+Feature = Callable[[DocsTree, RenderContext], list[Any]]
+FEATURES: tuple[Feature, ...] = ()
+
+
 def templates_folder(course: Course) -> Path:
     """A course may carry its own site_templates/; otherwise the tool's are used."""
     own = course.root / "site_templates"
@@ -49,6 +66,8 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     env.globals["trainer"] = edition == "trainer"
     outline = build_outline(course.syllabus)
     parts = build_views(outline, course.contents)
+    # chapter and part pages include optional blocks (blocks/*.md.j2) that read these
+    env.globals.update(course=course, outline=outline)
     tree = DocsTree()
     terms = course.glossary.terms
     tree.add_page("index.md", env.get_template("home.md.j2").render(
@@ -57,9 +76,11 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
         _render_part(tree, env, part, terms)
     if terms:
         tree.add_page("glossary.md", env.get_template("glossary.md.j2").render(terms=terms))
+    context = RenderContext(course, outline, parts, env, edition)
+    feature_nav = [item for feature in FEATURES for item in feature(tree, context)]
     _add_extra_pages(tree, course)
     _add_assets(tree, folder / "assets")
-    tree.nav = _nav(parts, bool(terms), course)
+    tree.nav = _nav(parts, bool(terms), course, feature_nav)
     return tree
 
 
@@ -89,11 +110,12 @@ def _add_extra_pages(tree: DocsTree, course: Course) -> None:
         tree.add_page(f"pages/{source.name}", source.read_text(encoding="utf-8"))
 
 
-def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course) -> list[Any]:
+def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course, features: list[Any]) -> list[Any]:
     nav: list[Any] = [{UI["home"]: "index.md"}]
     for part in parts:
         chapters = [{chapter.entry.heading: chapter.entry.page} for chapter in part.chapters]
         nav.append({part.entry.heading: [part.entry.page, *chapters]})
+    nav.extend(features)
     if glossary:
         nav.append({UI["glossary"]: "glossary.md"})
     for item in course.site.values.get("extra_pages") or []:

@@ -16,7 +16,7 @@ def validate(course: Course) -> list[Diagnostic]:
     outline = build_outline(course.syllabus)
     problems = check_outline(outline)
     problems += check_coverage(outline, course.contents, course.syllabus.course, course.unbound)
-    problems += check_references(course.root, course.contents)
+    problems += check_references(course)
     problems += check_site_config(course.root, course.site)
     problems += check_glossary(course.glossary)
     return sorted(problems, key=Diagnostic.sort_key)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.model.content import ChapterContent
+from generator.model.course import Course
 from generator.model.text import Id
 from generator.validate.report import warning
 
@@ -14,14 +14,23 @@ from generator.validate.report import warning
 FOLDERS = {"工作表": "content/worksheets", "角色扮演": "content/roleplays", "测验": "quizzes"}
 
 
-def check_references(root: Path, contents: Sequence[ChapterContent]) -> list[Diagnostic]:
+def check_references(course: Course) -> list[Diagnostic]:
     """A reference to an item not written yet is a warning: the chapter can ship before its worksheet."""
-    known = {kind: _ids(root / folder) for kind, folder in FOLDERS.items()}
+    known = known_ids(course)
     return [
         warning(ref.loc, "pending-reference", kind=kind, value=ref, folder=FOLDERS[kind])
-        for kind, ref in _references(contents)
-        if ref not in known[kind]
+        for kind, ref in _references(course.contents)
+        if ref not in known[kind] and ref not in course.unbound_items
     ]
+
+
+def known_ids(course: Course) -> dict[str, set[str]]:
+    quizzes = {quiz.id for bank in course.banks for quiz in bank.quizzes}
+    return {
+        "工作表": {sheet.id for sheet in course.worksheets},
+        "角色扮演": {play.id for play in course.roleplays},
+        "测验": quizzes | {bank.bank for bank in course.banks},
+    }
 
 
 def _references(contents: Sequence[ChapterContent]) -> Iterator[tuple[str, Id]]:
@@ -32,7 +41,3 @@ def _references(contents: Sequence[ChapterContent]) -> Iterator[tuple[str, Id]]:
             yield "角色扮演", content.exercise.roleplay
         for quiz in content.quizzes:
             yield "测验", quiz
-
-
-def _ids(folder: Path) -> set[str]:
-    return {path.stem for path in folder.glob("*.yaml")} if folder.is_dir() else set()
