@@ -47,8 +47,7 @@ class RoleplayView:
 class ScriptView:
     script: Script
     part: Entry | None
-    link: str  # relative to the site root
-    source: str
+    sources: tuple[tuple[str, str], ...]  # (label, link relative to the site root): where to read it in context
 
 
 def build_roleplay_views(course: Course, outline: Outline) -> tuple[RoleplayView, ...]:
@@ -137,11 +136,12 @@ def collect_scripts(course: Course, outline: Outline, views: tuple[RoleplayView,
         for chapter in part.children:
             content = contents.get(chapter.node.id)
             for index, script in enumerate(content.scripts if content else (), start=1):
-                yield ScriptView(script, part, f"{chapter.page}#script-{index}", chapter.heading)
+                yield ScriptView(script, part, ((chapter.heading, f"{chapter.page}#script-{index}"),))
     for view in views:
         part = view.parts[0] if view.parts else None
+        chapters = tuple((chapter.heading, chapter.page) for chapter in view.chapters)
         for index, script in enumerate(view.play.scripts, start=1):
-            yield ScriptView(script, part, f"{view.page}#script-{index}", view.play.title)
+            yield ScriptView(script, part, ((view.play.title, f"{view.page}#script-{index}"), *chapters))
 
 
 def group_by_situation(scripts: list[ScriptView]) -> list[tuple[str, list[ScriptView]]]:
