@@ -47,7 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "角色扮演 id“{value}”与文件名“{file}”不一致", "把 id 改成 `{file}`，或把文件改名为 {value}.yaml"
     ),
     "roleplay-no-nodes": ("角色扮演“{value}”没有对应任何大纲节点", "在 nodes 里写上它练习的章或节的 id"),
-    "ambiguous-node": ("大纲节点 id“{value}”不唯一，可能指：{choices}", "写成“章 id.节 id”的形式，例如 `{example}`"),
+    "ambiguous-node": (
+        "大纲节点 id“{value}”不唯一，可能指：{choices}",
+        "改写成所在章的 id，或在 syllabus.yaml 里给其中一个节换一个唯一的 id",
+    ),
     "roleplay-start-not-turn": ("开始节点“{value}”是结局，不是客户台词节点", "start 要指向 turns 里的一个节点"),
     "dangling-next": ("找不到下一步“{value}”：它既不是节点也不是结局", "{suggestion}"),
     "unreachable-turn": ("{kind}“{value}”从开始节点“{start}”走不到", "让前面某个回答的 next 指向它，或删除它"),

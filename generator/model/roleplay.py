@@ -87,8 +87,8 @@ class Roleplay(Located):
 
 
 def node_entries(outline: Outline, node_id: str) -> list[Entry]:
-    """Syllabus entries a role-play node names: by full qid (chapter.section) or by a bare id."""
-    return [entry for entry in outline.walk() if node_id in (entry.qid, entry.node.id)]
+    """Syllabus entries a role-play node names; more than one means the id is ambiguous."""
+    return [entry for entry in outline.walk() if entry.node.id == node_id]
 
 
 def chapters_of(play: Roleplay, outline: Outline) -> list[Entry]:

@@ -74,7 +74,7 @@ def _check_nodes(play: Roleplay, outline: Outline) -> list[Diagnostic]:
             problems.append(error(node.loc, "unknown-reference", kind="大纲节点", value=node, suggestion=hint))
         elif len({entry.qid for entry in entries}) > 1:  # same qid twice is the outline's own duplicate-id
             choices = "、".join(entry.qid for entry in entries)
-            problems.append(error(node.loc, "ambiguous-node", value=node, choices=choices, example=entries[0].qid))
+            problems.append(error(node.loc, "ambiguous-node", value=node, choices=choices))
     return problems
 
 
