@@ -71,7 +71,7 @@ def test_card_sheet_names_chapter_and_role_on_every_card(sample_course: Path) ->
     tags = re.findall(r'<p class="cw-sheet__tag"><span>(.*?)</span>', sheet)
     assert tags == [f"第一章 如何准备一次拜访？ · {role}" for role in ("销售方", "客户方", "观察员")]
     assert "老板已经批准新项目" in sheet and "<details" not in sheet  # printed for the customer player, in full
-    assert sheet.count("1　2　3　4　5") == 3  # one rubric row per observed behaviour
+    assert sheet.count("| 1 2 3 4 5 |") == 3  # one rubric row per observed behaviour
     assert 'class="cw-sheet__notes"' in sheet
 
 

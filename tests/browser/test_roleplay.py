@@ -161,14 +161,15 @@ def test_card_sheet_prints_to_a4_pdf_with_chinese_text(request, sample_site, pla
     pdf = tmp_path / "cards.pdf"
     page.pdf(path=str(pdf), format="A4")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "Pages:           2" in info  # seller and buyer cards on one sheet to cut apart, observer on the next
+    assert "Pages:           3" in info  # one card per page: seller, customer, observer
     assert "pts (A4)" in info
-    first, second = (_pdf_text(pdf, number) for number in (1, 2))
+    first, second, third = (_pdf_text(pdf, number) for number in (1, 2, 3))
     squeeze = lambda text: "".join(str(text).split())  # noqa: E731
-    assert "销售方" in first and "客户方" in first and squeeze(play.buyer.hidden[0]) in first
-    assert "观察员" in second and squeeze(play.observer[-1].watch) in second and "记录" in second
-    assert first.count("第一章如何准备一次拜访？") == 2 and "第一章如何准备一次拜访？·观察员" in second
-    assert "md-header" not in first and "示例课程" not in first + second  # no site chrome on the sheet
+    assert "第一章如何准备一次拜访？·销售方" in first and squeeze(play.seller.walk_away) in first
+    assert "第一章如何准备一次拜访？·客户方" in second and squeeze(play.buyer.hidden[0]) in second
+    assert "第一章如何准备一次拜访？·观察员" in third and squeeze(play.observer[-1].watch) in third
+    assert "记录" in third  # the note space made it onto the observer's page
+    assert "示例课程" not in first + second + third  # no site chrome on the sheet
     assert request.getfixturevalue("requests_seen").off_host() == []
 
 
