@@ -111,3 +111,11 @@ def test_no_role_plays_no_pages(sample_course: Path) -> None:
     assert not [path for path in rendered if path.startswith(("roleplays/", "print/cards-"))]
     assert "scripts.md" in rendered  # the chapter's own pair still makes a library
     assert "角色扮演" not in rendered["visit/plan-visit.md"] + rendered["visit/index.md"]
+
+
+def test_role_play_front_end_fits_its_share_of_the_budget() -> None:
+    from generator.assets import gzipped_size
+    from generator.render import TOOL_TEMPLATES
+
+    own = ["js/roleplay.js", "js/scripts.js", "css/roleplay.css"]
+    assert sum(gzipped_size(TOOL_TEMPLATES / "assets" / name) for name in own) <= 3.5 * 1024

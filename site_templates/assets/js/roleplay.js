@@ -7,7 +7,7 @@
     return node;
   };
 
-  // One card at a time, large, over the whole screen; arrows and a clicker's PageUp/PageDown turn cards.
+  // One card at a time, large, over the whole window (F11 for full screen); arrows or a clicker turn cards.
   const initCards = (box) => {
     const bar = box.querySelector(".cw-cards__bar");
     const cards = [...box.querySelectorAll(".cw-card")];
@@ -17,32 +17,25 @@
       current = (index + cards.length) % cards.length;
       cards.forEach((card, i) => card.classList.toggle("cw-card--current", i === current));
     };
-    const projecting = () => box.classList.contains("cw-cards--projection");
     const close = () => {
       box.classList.remove("cw-cards--projection");
-      if (document.fullscreenElement === box) document.exitFullscreen();
       button("open").focus();
     };
     button("open").onclick = () => {
       box.classList.add("cw-cards--projection");
       show(0);
       button("next").focus();
-      if (box.requestFullscreen) box.requestFullscreen().catch(() => {});
     };
     button("prev").onclick = () => show(current - 1);
     button("next").onclick = () => show(current + 1);
     button("exit").onclick = close;
     box.addEventListener("keydown", (event) => {
-      if (!projecting()) return;
+      if (!box.classList.contains("cw-cards--projection")) return;
       const step = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 }[event.key];
       if (step) show(current + step);
       else if (event.key === "Escape") close();
       else return;
       event.preventDefault();
-    });
-    // Esc in fullscreen leaves fullscreen without a keydown; leave the projection with it.
-    box.addEventListener("fullscreenchange", () => {
-      if (!document.fullscreenElement && projecting()) close();
     });
     bar.hidden = false;
   };
