@@ -6,9 +6,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
+from generator.assets import gzipped_size
 from generator.load.course import load_course
-from generator.render import render
+from generator.render import TOOL_TEMPLATES, render
 from generator.render.roleplays import embed_json
+
+GOLDEN = Path(__file__).parent / "golden" / "sample"
 
 ROLEPLAY = "content/roleplays/rp-visit.yaml"
 
@@ -40,6 +45,27 @@ def test_role_play_adds_its_pages(sample_course: Path) -> None:
     index = rendered["roleplays/index.md"]
     assert "## 第一部分 拜访 {#visit}" in index
     assert "[拜访采购经理，拿到下季度预测量](rp-visit.md)" in index
+
+
+@pytest.mark.parametrize("page", ["roleplays/index.md", "roleplays/rp-visit.md", "print/cards-rp-visit.md",
+                                  "scripts.md"])
+def test_golden_pages(sample_course: Path, page: str, update_golden: bool) -> None:
+    text = pages(sample_course)[page]
+    golden = GOLDEN / page
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_chapter_without_exercise_still_lists_its_role_plays(sample_course: Path) -> None:
+    module = sample_course / "content/modules/plan-visit.yaml"
+    text = module.read_text(encoding="utf-8")
+    start, end = text.index("exercise:"), text.index("actions:")
+    module.write_text(text[:start] + text[end:], encoding="utf-8")
+    chapter = pages(sample_course)["visit/plan-visit.md"]
+    assert "## 本章角色扮演 {#roleplays}" in chapter
+    assert "- 配套角色扮演：[拜访采购经理，拿到下季度预测量](../roleplays/rp-visit.md)" in chapter
 
 
 def test_role_play_page_has_three_cards_reveal_and_practice(sample_course: Path) -> None:
@@ -114,8 +140,5 @@ def test_no_role_plays_no_pages(sample_course: Path) -> None:
 
 
 def test_role_play_front_end_fits_its_share_of_the_budget() -> None:
-    from generator.assets import gzipped_size
-    from generator.render import TOOL_TEMPLATES
-
     own = ["js/roleplay.js", "js/scripts.js", "css/roleplay.css"]
     assert sum(gzipped_size(TOOL_TEMPLATES / "assets" / name) for name in own) <= 3.5 * 1024
