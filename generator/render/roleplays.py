@@ -68,14 +68,10 @@ def roleplay_globals(course: Course, outline: Outline) -> dict[str, Callable[...
     views = build_roleplay_views(course, outline)
 
     def roleplays_for(entry: Entry, first: str | None = None) -> list[RoleplayView]:
-        placed = [view for view in views if entry.node in _nodes_of(view)]
+        placed = [view for view in views if any(entry.node is place.node for place in (*view.chapters, *view.parts))]
         return sorted(placed, key=lambda view: view.play.id != first)
 
     return {"roleplays_for": roleplays_for}
-
-
-def _nodes_of(view: RoleplayView) -> list[Any]:
-    return [entry.node for entry in (*view.chapters, *view.parts)]
 
 
 def render_roleplays(tree: DocsTree, ctx: RenderContext) -> list[Any]:
