@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the render package imports this module while it is being se
     from generator.render import DocsTree, RenderContext
 
 # Labels the practice widget writes itself; they travel in the page's JSON like the script does.
-WIDGET_LABELS = ("score", "score_of", "path_taken", "restart", "customer_line", "your_reply", "debrief",
+WIDGET_LABELS = ("score", "score_of", "path_taken", "restart", "customer_line", "your_reply",
                  "outcome_won", "outcome_conceded", "outcome_lost")
 
 
