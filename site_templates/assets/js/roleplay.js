@@ -56,7 +56,7 @@
     feedback.setAttribute("aria-live", "polite");
     restart.type = "button";
     box.querySelector(".cw-play__noscript").hidden = true;
-    box.prepend(score, stage, feedback);
+    box.prepend(score, feedback, stage);
     box.append(make("p", "cw-play__path-title", text.path_taken), path, restart);
 
     const update = () => {
