@@ -130,6 +130,13 @@ def test_pending_role_play_and_worksheet_are_named_not_linked(sample_course: Pat
     assert "../roleplays/rp-visit.md" in pages(sample_course)["visit/index.md"]
 
 
+def test_exercise_role_play_placed_elsewhere_is_still_linked(sample_course: Path) -> None:
+    edit(sample_course, ROLEPLAY, "nodes: [plan-visit, set-goal]", "nodes: [visit]")
+    chapter = pages(sample_course)["visit/plan-visit.md"]
+    assert "- 配套角色扮演：[拜访采购经理，拿到下季度预测量](../roleplays/rp-visit.md)" in chapter
+    assert "编写中" not in chapter
+
+
 def test_no_role_plays_no_pages(sample_course: Path) -> None:
     (sample_course / ROLEPLAY).unlink()
     edit(sample_course, "content/modules/plan-visit.yaml", "  roleplay: rp-visit\n", "")

@@ -68,7 +68,9 @@ def roleplay_globals(course: Course, outline: Outline) -> dict[str, Callable[...
     views = build_roleplay_views(course, outline)
 
     def roleplays_for(entry: Entry, first: str | None = None) -> list[RoleplayView]:
-        placed = [view for view in views if any(entry.node is place.node for place in (*view.chapters, *view.parts))]
+        """Placed under `entry` by their nodes; `first` (a chapter's exercise role-play) leads, placed or not."""
+        placed = [view for view in views if view.play.id == first
+                  or any(entry.node is place.node for place in (*view.chapters, *view.parts))]
         return sorted(placed, key=lambda view: view.play.id != first)
 
     return {"roleplays_for": roleplays_for}
