@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.model.content import Script
+from generator.model.outline import Entry, Outline
 from generator.model.syllabus import Located, doc
 from generator.model.text import Id, Markdown, Text
 
@@ -83,3 +84,19 @@ class Roleplay(Located):
     observer: tuple[Behaviour, ...] = field(metadata=doc("观察员卡：观察项与 1–5 分评分标准"))
     branching: Branching = field(metadata=doc("自练用的分支对话"))
     scripts: tuple[Script, ...] = field(default=(), metadata=doc("本场景的弱/强话术对照，汇入话术库"))
+
+
+def node_entries(outline: Outline, node_id: str) -> list[Entry]:
+    """Syllabus entries a role-play node names; more than one means the id is ambiguous."""
+    return [entry for entry in outline.walk() if entry.node.id == node_id]
+
+
+def chapters_of(play: Roleplay, outline: Outline) -> list[Entry]:
+    """The chapters a role-play practises, in syllabus order; a part-level node counts as none."""
+    wanted = {id(entry.chapter) for node in play.nodes for entry in node_entries(outline, node) if entry.chapter}
+    return [entry for entry in outline.chapters() if id(entry.node) in wanted]
+
+
+def parts_of(play: Roleplay, outline: Outline) -> list[Entry]:
+    wanted = {id(entry.part) for node in play.nodes for entry in node_entries(outline, node)}
+    return [entry for entry in outline.parts if id(entry.node) in wanted]

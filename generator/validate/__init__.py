@@ -9,6 +9,7 @@ from generator.validate.coverage import check_coverage
 from generator.validate.glossary_checks import check_glossary
 from generator.validate.outline_checks import check_outline
 from generator.validate.references import check_references
+from generator.validate.roleplay_checks import check_roleplays
 from generator.validate.site_config import check_site_config
 
 
@@ -19,4 +20,5 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_references(course)
     problems += check_site_config(course.root, course.site)
     problems += check_glossary(course.glossary)
+    problems += check_roleplays(course.roleplays, outline)
     return sorted(problems, key=Diagnostic.sort_key)

@@ -1,0 +1,123 @@
+/* Role-play page: the brief cards' projection view and the branching self-practice. */
+(() => {
+  const make = (tag, cls, text) => {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
+  };
+
+  // One card at a time, large, over the whole window (F11 for full screen); arrows or a clicker turn cards.
+  const initCards = (box) => {
+    const bar = box.querySelector(".cw-cards__bar");
+    const cards = [...box.querySelectorAll(".cw-card")];
+    const button = (name) => bar.querySelector(".cw-cards__" + name);
+    let current = 0;
+    const show = (index) => {
+      current = (index + cards.length) % cards.length;
+      cards.forEach((card, i) => card.classList.toggle("cw-card--current", i === current));
+    };
+    const close = () => {
+      box.classList.remove("cw-cards--projection");
+      button("open").focus();
+    };
+    button("open").onclick = () => {
+      box.classList.add("cw-cards--projection");
+      show(0);
+      button("next").focus();
+    };
+    button("prev").onclick = () => show(current - 1);
+    button("next").onclick = () => show(current + 1);
+    button("exit").onclick = close;
+    box.addEventListener("keydown", (event) => {
+      if (!box.classList.contains("cw-cards--projection")) return;
+      const step = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 }[event.key];
+      if (step) show(current + step);
+      else if (event.key === "Escape") close();
+      else return;
+      event.preventDefault();
+    });
+    bar.hidden = false;
+  };
+
+  // Customer line, 2–4 replies; each choice adds its score and moves on until an ending and its debrief.
+  const initPlay = (box) => {
+    const data = JSON.parse(box.querySelector(".cw-play__data").textContent);
+    const text = data.labels;
+    const score = make("p", "cw-play__score");
+    const stage = make("div", "cw-play__stage");
+    const feedback = make("p", "cw-play__feedback");
+    const path = make("ol", "cw-play__path");
+    const restart = make("button", "md-button cw-play__restart", text.restart);
+    const debriefs = [...box.querySelectorAll(".cw-play__debrief")];
+    let total = 0;
+    let best = 0;
+    score.setAttribute("aria-live", "polite");
+    feedback.setAttribute("aria-live", "polite");
+    restart.type = "button";
+    box.querySelector(".cw-play__noscript").hidden = true;
+    box.prepend(score, feedback, stage);
+    box.append(make("p", "cw-play__path-title", text.path_taken), path, restart);
+
+    const update = () => {
+      score.textContent = text.score + "：" + text.score_of.replace(/\{score\}/g, total).replace(/\{best\}/g, best);
+    };
+    const line = (cls, label, words) => {
+      const node = make("p", cls);
+      node.tabIndex = -1;
+      node.append(make("strong", "", label + "："), words);
+      stage.append(node);
+      return node;
+    };
+    const choose = (turn, reply) => {
+      total += reply.score;
+      best += Math.max(...turn.replies.map((r) => r.score));
+      feedback.textContent = reply.feedback + "（+" + reply.score + "）";
+      path.append(make("li", "", "“" + turn.customer + "” → “" + reply.text + "”（+" + reply.score + "）"));
+      update();
+      go(reply.next).focus();
+    };
+    const go = (id) => {
+      stage.textContent = "";
+      const turn = data.turns[id];
+      if (!turn) {
+        const ending = data.endings[id];
+        debriefs.forEach((node) => { node.hidden = node.dataset.ending !== id; });
+        return line("cw-play__outcome cw-play__outcome--" + ending.outcome, text["outcome_" + ending.outcome],
+          ending.title);
+      }
+      const shown = line("cw-play__line", text.customer_line, turn.customer);
+      const group = make("div", "cw-play__replies");
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", text.your_reply);
+      turn.replies.forEach((reply) => {
+        const choice = make("button", "cw-play__reply", reply.text);
+        choice.type = "button";
+        choice.onclick = () => choose(turn, reply);
+        group.append(choice);
+      });
+      stage.append(group);
+      return shown;
+    };
+    const reset = () => {
+      total = best = 0;
+      path.textContent = feedback.textContent = "";
+      debriefs.forEach((node) => { node.hidden = true; });
+      update();
+      return go(data.start);
+    };
+    restart.onclick = () => reset().focus();
+    reset();
+  };
+
+  const init = (root) => {
+    const start = (selector, setup) => root.querySelectorAll(selector + ":not([data-cw-ready])").forEach((box) => {
+      box.setAttribute("data-cw-ready", "");
+      setup(box);
+    });
+    start("[data-cw-cards]", initCards);
+    start("[data-cw-play]", initPlay);
+  };
+  if (window.document$) document$.subscribe(() => init(document));
+  else document.addEventListener("DOMContentLoaded", () => init(document));
+})();

@@ -1,0 +1,37 @@
+/* 话术库: narrow the script pairs by part and by words. Without JS the form stays hidden and all pairs show. */
+(() => {
+  const initFilter = (form) => {
+    const part = form.querySelector(".cw-filter__part");
+    const words = form.querySelector(".cw-filter__text");
+    const count = form.querySelector(".cw-filter__count");
+    const groups = [...form.parentNode.querySelectorAll(".cw-script-group")];
+    const apply = () => {
+      const wanted = words.value.toLowerCase().split(/\s+/).filter(Boolean);
+      let shown = 0;
+      groups.forEach((group) => {
+        const title = group.querySelector("h2").textContent;
+        let any = false;
+        group.querySelectorAll(".cw-script").forEach((item) => {
+          const haystack = (title + item.textContent).toLowerCase();
+          const match = (!part.value || item.dataset.part === part.value) && wanted.every((w) => haystack.includes(w));
+          item.hidden = !match;
+          any = any || match;
+          shown += match;
+        });
+        group.hidden = !any;
+      });
+      count.textContent = form.dataset.count.replace("{count}", shown);
+    };
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.hidden = false;
+    apply();
+  };
+
+  const init = (root) => root.querySelectorAll("[data-cw-filter]:not([data-cw-ready])").forEach((form) => {
+    form.setAttribute("data-cw-ready", "");
+    initFilter(form);
+  });
+  if (window.document$) document$.subscribe(() => init(document));
+  else document.addEventListener("DOMContentLoaded", () => init(document));
+})();
