@@ -10,6 +10,7 @@ from typing import Any
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Outline, build_outline
+from generator.render.quiz import quiz_globals, render_quizzes
 from generator.render.templates import make_environment
 from generator.render.views import PartView, build_views
 
@@ -51,7 +52,7 @@ class RenderContext:
 
 # A feature adds its pages and assets to the tree and returns its navigation entries.
 Feature = Callable[[DocsTree, RenderContext], list[Any]]
-FEATURES: tuple[Feature, ...] = ()
+FEATURES: tuple[Feature, ...] = (render_quizzes,)
 
 
 def templates_folder(course: Course) -> Path:
@@ -68,6 +69,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     parts = build_views(outline, course.contents)
     # chapter and part pages include optional blocks (blocks/*.md.j2) that read these
     env.globals.update(course=course, outline=outline)
+    env.globals.update(quiz_globals(course, outline))
     tree = DocsTree()
     terms = course.glossary.terms
     tree.add_page("index.md", env.get_template("home.md.j2").render(
