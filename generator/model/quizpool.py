@@ -52,7 +52,9 @@ def questions_under(entry: Entry, questions: Iterable[Question]) -> tuple[Questi
     return tuple(question for question in questions if question.node in ids)
 
 
-def definition_pool(quiz: QuizDefinition, questions: Sequence[Question], nodes: dict[str, Entry]) -> tuple[Question, ...]:
+def definition_pool(
+    quiz: QuizDefinition, questions: Sequence[Question], nodes: dict[str, Entry]
+) -> tuple[Question, ...]:
     """Explicit question ids win; else every node in scope; else the whole course."""
     if quiz.questions:
         by_id = {str(question.id): question for question in questions}

@@ -170,9 +170,10 @@ def check_definitions(
             problems.append(error(quiz.id.loc, "duplicate-id", value=quiz.id, first=first.id.loc))
         if quiz.id in RESERVED_IDS:
             problems.append(error(quiz.id.loc, "quiz-reserved-id", value=quiz.id))
-        problems += _definition_refs(quiz, known, nodes)
+        refs = _definition_refs(quiz, known, nodes)
+        problems += refs
         pool = definition_pool(quiz, questions, nodes)
-        if quiz.draw is not None and quiz.draw > len(pool):
+        if not refs and quiz.draw is not None and quiz.draw > len(pool):  # a bad reference explains a small pool
             loc = quiz.locs.get("draw", quiz.loc)
             problems.append(error(loc, "quiz-pool-too-small", id=quiz.id, draw=quiz.draw, pool=len(pool)))
     return problems
@@ -189,9 +190,10 @@ def _definition_refs(quiz: QuizDefinition, known: set[str], nodes: dict[str, Ent
 def check_chapter_pools(outline: Outline, questions: Sequence[Question]) -> list[Diagnostic]:
     """Every chapter page shows a check of at least three questions."""
     problems = []
+    chapters = [str(entry.node.id) for entry in outline.chapters()]
     for entry in outline.chapters():
         count = len(questions_under(entry, questions))
-        if count < CHECK_MIN:
+        if count < CHECK_MIN and chapters.count(entry.node.id) == 1:  # a repeated id is reported already
             problems.append(warning(entry.node.id.loc, "quiz-chapter-few-questions", label=entry.label,
                                     title=entry.title, count=count, least=CHECK_MIN))
     return problems

@@ -1,4 +1,4 @@
-/* 我的进度: scores per quiz, part and skill from localStorage; export, import and a printable sheet.
+/* 我的进度: scores per quiz, part and skill from localStorage; saved to a file and read back, a printable sheet.
    Reads the store through window.cwQuiz (quiz.js), which every page loads before init runs. */
 (function () {
   "use strict";
