@@ -63,6 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quiz-scope-and-questions": ("测验“{id}”同时写了 scope 和 questions",
                                  "二选一：scope 按大纲范围抽题，questions 指定题目"),
     "quiz-pool-too-small": ("测验“{id}”每次抽 {draw} 题，但题池只有 {pool} 题", "减小 draw，或在抽题范围内补题"),
+    "quiz-empty-pool": ("测验“{id}”的抽题范围里还没有题目，暂不生成这个测验", "在范围内编写题目，或检查 scope"),
     "quiz-chapter-few-questions": ("{label}“{title}”只有 {count} 道题，章节小测至少需要 {least} 道",
                                    "在题库里补题，`node` 写本章或本章下的节、要点 id"),
 }

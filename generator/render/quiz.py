@@ -78,6 +78,7 @@ class QuizCatalog:
 
     def defined(self) -> list[QuizView]:
         quizzes = [definition_quiz(quiz, self.questions, self.nodes) for quiz in all_definitions(self.course)]
+        quizzes = [pool for pool in quizzes if pool.questions]  # reported as quiz-empty-pool
         quizzes.sort(key=lambda pool: KIND_ORDER.index(pool.kind))  # stable: bank order within a kind
         return [self.view(pool) for pool in quizzes]
 

@@ -173,7 +173,11 @@ def check_definitions(
         refs = _definition_refs(quiz, known, nodes)
         problems += refs
         pool = definition_pool(quiz, questions, nodes)
-        if not refs and quiz.draw is not None and quiz.draw > len(pool):  # a bad reference explains a small pool
+        if refs:  # a bad reference explains a small pool
+            continue
+        if not pool:  # questions not written yet: like a missing chapter, the course still builds
+            problems.append(warning(quiz.loc, "quiz-empty-pool", id=quiz.id))
+        elif quiz.draw is not None and quiz.draw > len(pool):
             loc = quiz.locs.get("draw", quiz.loc)
             problems.append(error(loc, "quiz-pool-too-small", id=quiz.id, draw=quiz.draw, pool=len(pool)))
     return problems
