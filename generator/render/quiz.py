@@ -19,12 +19,14 @@ from generator.model.course import Course
 from generator.model.outline import Entry, Outline
 from generator.model.quiz import Option, Question
 from generator.model.quizpool import (
+    CHECK_PREFIX,
     QuizPool,
     all_definitions,
     all_questions,
     chapter_quiz,
     definition_quiz,
     nodes_by_id,
+    questions_under,
 )
 
 if TYPE_CHECKING:
@@ -96,9 +98,10 @@ class QuizCatalog:
         return QuizView(pool, questions, to_json(data), mode)
 
     def progress_data(self, quizzes: Sequence[QuizView]) -> Markup:
+        checked = self.chapters()
         parts = [
             {"id": part.node.id, "title": part.heading,
-             "chapters": [f"check-{chapter.node.id}" for chapter in part.children],
+             "chapters": [f"{CHECK_PREFIX}{chapter.node.id}" for chapter in part.children if chapter in checked],
              "test": next((q.pool.id for q in quizzes if q.pool.kind == "part" and _covers(q, part)), None)}
             for part in self.outline.parts
         ]
@@ -109,7 +112,8 @@ class QuizCatalog:
                         "ui": script_strings()})
 
     def chapters(self) -> list[Entry]:
-        return list(self.outline.chapters())
+        """Chapters whose page shows a check."""
+        return [entry for entry in self.outline.chapters() if questions_under(entry, self.questions)]
 
     def _question(self, question: Question) -> QuestionView:
         entry = self.nodes.get(question.node)
@@ -119,8 +123,8 @@ class QuizCatalog:
 
     def _data(self, question: Question) -> dict[str, Any]:
         entry = self.nodes.get(question.node)
-        data: dict[str, Any] = {"id": question.id, "type": question.type, "tags": list(question.tags),
-                                "part": entry.part.id if entry else ""}
+        data: dict[str, Any] = {"id": question.id, "type": question.type, "label": UI[f"quiz_type_{question.type}"],
+                                "tags": list(question.tags), "part": entry.part.id if entry else ""}
         if question.type == "truefalse":
             data["options"] = [_truefalse(question, value) for value in (True, False)]
         elif question.type == "scenario":

@@ -166,6 +166,7 @@
     var row = el("li", "cw-quiz__item"), id = "cw-" + quiz.cfg.id + "-" + q.id + "-" + quiz.round;
     var group = el("div", "cw-quiz__choices"), stem = copy(quiz, q, "cw-quiz__stem", row);
     row.dataset.q = q.id;
+    row.insertBefore(el("p", "cw-quiz__type", q.label), stem);
     if (stem) { stem.id = id; group.setAttribute("aria-labelledby", id); }
     group.setAttribute("role", "group");
     copy(quiz, q, "cw-quiz__situation", row);
