@@ -70,6 +70,7 @@ class QuizCatalog:
         self.nodes = nodes_by_id(outline)
         self.questions = all_questions(course)
         self.storage = f"{STORAGE_KEY}:{course.syllabus.course.id}"
+        self.title = str(course.syllabus.course.title)
 
     def chapter_check(self, entry: Entry) -> QuizView | None:
         """Jinja global `quiz_check(entry)`: the check on a chapter page, or None without questions."""
@@ -107,8 +108,7 @@ class QuizCatalog:
         ]
         listed = [{"id": q.pool.id, "kind": q.pool.kind, "title": q.pool.title, "pass": q.pool.pass_mark}
                   for q in quizzes]
-        title = self.course.syllabus.course.title
-        return to_json({"storage": self.storage, "course": title, "parts": parts, "quizzes": listed,
+        return to_json({"storage": self.storage, "course": self.title, "parts": parts, "quizzes": listed,
                         "ui": script_strings()})
 
     def chapters(self) -> list[Entry]:
@@ -149,7 +149,7 @@ def render_quizzes(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     tree.add_page(f"{FOLDER}/index.md", env.get_template("quiz/index.md.j2").render(
         quizzes=quizzes, chapters=catalog.chapters(), parts=ctx.outline.parts))
     tree.add_page(f"{FOLDER}/progress.md", env.get_template("quiz/progress.md.j2").render(
-        data=catalog.progress_data(quizzes), chapters=catalog.chapters()))
+        data=catalog.progress_data(quizzes), chapters=catalog.chapters(), course_title=catalog.title))
     tree.add_page(f"{FOLDER}/review.md", env.get_template("quiz/review.md.j2").render(quiz=catalog.review()))
     pages = [{quiz.pool.title: quiz.page} for quiz in quizzes]
     extra = [{UI["quiz_progress"]: f"{FOLDER}/progress.md"}, {UI["quiz_review"]: f"{FOLDER}/review.md"}]

@@ -10,6 +10,7 @@ import datetime
 import functools
 import http.server
 import json
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -294,3 +295,15 @@ def test_without_javascript_questions_read_as_list(browser, quiz_site) -> None:
     answer.locator("summary").click()
     assert answer.locator(".cw-quiz__explain").is_visible()
     context.close()
+
+
+def test_result_sheet_prints_on_one_page(page, quiz_site, requests_seen) -> None:
+    page.goto(quiz_site + "visit/plan-visit.html")
+    submit_all(page, right=True)
+    page.goto(quiz_site + "quizzes/progress.html")
+    page.get_by_label("姓名").fill("张伟")
+    page.emulate_media(media="print")
+    assert page.locator(".cw-progress__actions").is_hidden()
+    pdf = page.pdf()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert requests_seen.off_host() == []

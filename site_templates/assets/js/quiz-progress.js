@@ -57,7 +57,7 @@
         t.last.push(Q.num(item.last));
       });
     });
-    return table(Q, [ui.skill, ui.count, ui.best, ui.last], Object.keys(tags).sort().map(function (tag) {
+    return table(Q, [ui.skill, ui.count, ui.best, ui.last], Object.keys(tags).sort(function (a, b) { return a.localeCompare(b, "zh"); }).map(function (tag) {
       var t = tags[tag];
       return [tag, t.best.length, points(Q, ui, Q.mean(t.best) * 100), points(Q, ui, Q.mean(t.last) * 100)];
     }));
