@@ -66,8 +66,8 @@
   function compare(Q, cfg, data) {
     var ui = cfg.ui, before = attempt(Q, data, byKind(cfg, "diagnostic")), after = attempt(Q, data, byKind(cfg, "final"));
     if (!before || !after) return Q.el("p", "cw-progress__compare", ui.compare_none);
-    return Q.el("p", "cw-progress__compare", Q.fmt(ui.compare, { before: before.last, after: after.last,
-      change: after.last - before.last }));
+    var from = Q.num(before.last), to = Q.num(after.last);
+    return Q.el("p", "cw-progress__compare", Q.fmt(ui.compare, { before: from, after: to, change: to - from }));
   }
 
   function render(box, cfg) {
