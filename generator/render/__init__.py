@@ -11,6 +11,7 @@ from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Outline, build_outline
 from generator.render.roleplays import render_roleplays, roleplay_globals
+from generator.render.quiz import quiz_globals, render_quizzes
 from generator.render.templates import make_environment
 from generator.render.views import PartView, build_views
 
@@ -52,7 +53,7 @@ class RenderContext:
 
 # A feature adds its pages and assets to the tree and returns its navigation entries.
 Feature = Callable[[DocsTree, RenderContext], list[Any]]
-FEATURES: tuple[Feature, ...] = (render_roleplays,)
+FEATURES: tuple[Feature, ...] = (render_quizzes, render_roleplays)
 
 
 def templates_folder(course: Course) -> Path:
@@ -70,6 +71,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     # chapter and part pages include optional blocks (blocks/*.md.j2) that read these
     env.globals.update(course=course, outline=outline)
     env.globals.update(roleplay_globals(course, outline))
+    env.globals.update(quiz_globals(course, outline))
     tree = DocsTree()
     terms = course.glossary.terms
     tree.add_page("index.md", env.get_template("home.md.j2").render(

@@ -8,6 +8,7 @@ from generator.model.outline import build_outline
 from generator.validate.coverage import check_coverage
 from generator.validate.glossary_checks import check_glossary
 from generator.validate.outline_checks import check_outline
+from generator.validate.quiz_checks import check_quizzes
 from generator.validate.references import check_references
 from generator.validate.roleplay_checks import check_roleplays
 from generator.validate.site_config import check_site_config
@@ -21,4 +22,5 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_site_config(course.root, course.site)
     problems += check_glossary(course.glossary)
     problems += check_roleplays(course.roleplays, outline)
+    problems += check_quizzes(course, outline)
     return sorted(problems, key=Diagnostic.sort_key)

@@ -1,0 +1,46 @@
+"""The bundled course's question banks: a check on every chapter page, and the counts issue #5 asks for."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.load.course import load_course
+from generator.model.outline import build_outline
+from generator.model.quizpool import all_questions, nodes_by_id
+from generator.render import render
+
+REPO = Path(__file__).resolve().parents[1]
+TYPES = {"single", "multiple", "truefalse", "ordering", "matching", "scenario", "reflection"}
+
+
+@pytest.fixture(scope="module")
+def course():  # type: ignore[no-untyped-def]
+    loaded = load_course(REPO)
+    assert loaded.course is not None
+    return loaded.course
+
+
+def test_every_chapter_page_shows_a_check_of_three_or_more(course) -> None:  # type: ignore[no-untyped-def]
+    tree = render(course)
+    short = []
+    for chapter in build_outline(course.syllabus).chapters():
+        text = tree.files[chapter.page].decode("utf-8")
+        found = re.search(r'class="cw-quiz__data">(.*?)</script>', text)
+        draw = json.loads(found.group(1))["draw"] if found else 0
+        if "{#check}" not in text or draw < 3:
+            short.append(f"{chapter.page}: {draw}")
+    assert short == []
+
+
+def test_each_part_has_twelve_questions_of_every_type(course) -> None:  # type: ignore[no-untyped-def]
+    nodes = nodes_by_id(build_outline(course.syllabus))
+    questions = all_questions(course)
+    per_part = Counter(nodes[q.node].part.id for q in questions if q.node in nodes)
+    assert len(questions) >= 100
+    assert {part.id: per_part[part.id] for part in course.syllabus.parts if per_part[part.id] < 12} == {}
+    assert {str(q.type) for q in questions} == TYPES
