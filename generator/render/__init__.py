@@ -10,8 +10,8 @@ from typing import Any
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Outline, build_outline
-from generator.render.roleplays import render_roleplays, roleplay_globals
 from generator.render.quiz import quiz_globals, render_quizzes
+from generator.render.roleplays import render_roleplays, roleplay_globals
 from generator.render.templates import make_environment
 from generator.render.views import PartView, build_views
 
