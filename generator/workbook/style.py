@@ -1,0 +1,60 @@
+"""Looks shared by every generated workbook: tints, number formats, column widths."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+NUMBER_FORMATS = {
+    "text": "@",
+    "integer": "#,##0",
+    "money": '"¥"#,##0.00',
+    "percent": "0.0%",
+    "number": "#,##0.00",
+    "date": "yyyy-mm-dd",
+}
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # light yellow: the learner types here
+FORMULA_FILL = PatternFill("solid", fgColor="EDEDED")  # grey: computed, locked
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=14)
+BOLD = Font(bold=True)
+HINT_FONT = Font(italic=True, color="595959")
+_SIDE = Side(style="thin", color="BFBFBF")
+GRID = Border(left=_SIDE, right=_SIDE, top=_SIDE, bottom=_SIDE)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+# Highlight style -> (fill, font colour): Excel's own "good / neutral / bad" palette, plus blue for info.
+HIGHLIGHTS = {
+    "good": ("C6EFCE", "006100"),
+    "warn": ("FFEB9C", "9C5700"),
+    "bad": ("FFC7CE", "9C0006"),
+    "info": ("DDEBF7", "1F4E78"),
+}
+MIN_WIDTH, MAX_WIDTH = 8, 40
+
+
+def display_width(text: str) -> int:
+    """Characters as a spreadsheet draws them: a CJK character takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
+def fit_width(texts: list[str]) -> int:
+    widest = max((display_width(text) for text in texts), default=0)
+    return max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
+
+
+def show(value: object, fmt: str) -> str:
+    """A value as the workbook displays it; used for widths and the HTML preview."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    if fmt == "money":
+        return f"¥{value:,.2f}"
+    if fmt == "percent":
+        return f"{value * 100:.1f}%"
+    if fmt == "integer":
+        return f"{value:,.0f}"
+    if fmt == "number":
+        return f"{value:,.2f}" if value != int(value) else f"{value:,.0f}"
+    return str(value)
