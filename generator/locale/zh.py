@@ -125,12 +125,18 @@ UI: dict[str, str] = {
 
 # --- worksheets ---
 MESSAGES.update({
-    "ws-id-mismatch": ("工作表 id“{value}”与文件名不一致", "id 要与文件名相同：改成 `{stem}`，或把文件改名为 {value}.yaml"),
+    "ws-id-mismatch": (
+        "工作表 id“{value}”与文件名不一致",
+        "id 要与文件名相同：改成 `{stem}`，或把文件改名为 {value}.yaml",
+    ),
     "ws-bad-name": (
         "名称“{name}”不能在公式里使用",
         "列名和参数名只能由汉字、英文字母、数字和下划线组成，不以数字开头，也不能像单元格地址（A1、R1C1）或函数名",
     ),
-    "ws-duplicate-name": ("名称“{name}”重复，{first} 已经用过", "列名在一张表内唯一，参数名在整个工作簿内唯一且不与列名相同"),
+    "ws-duplicate-name": (
+        "名称“{name}”重复，{first} 已经用过",
+        "列名在一张表内唯一，参数名在整个工作簿内唯一且不与列名相同",
+    ),
     "ws-duplicate-sheet": ("工作表名称“{value}”重复，{first} 已经用过", "每张数据表起一个不同的名字"),
     "ws-sheet-title": ("工作表名称“{value}”{problem}", "名称不超过 31 个字符，不含 [ ] : * ? / \\，也不能叫“说明”"),
     "ws-no-inputs": ("数据表“{value}”没有可填写的列", "至少要有一列不是 formula，学员才能填写"),
@@ -147,15 +153,24 @@ MESSAGES.update({
     "ws-unknown-name": ("{where}的公式里，“{name}”不是本表的列名，也不是参数名", "{suggestion}"),
     "ws-row-name-in-summary": ("{where}的公式里，“{name}”没有说明是哪一行", "汇总对整列计算：写成 `{name}[]`"),
     "ws-parameter-as-column": ("{where}的公式里，“{name}”是参数，不是列", "参数直接写 `{name}`，不要加 []"),
-    "ws-missing-formula": ("公式列“{column}”没有写 formula", "写上公式，例如 `(销售额 - 成本) / 销售额`，或把 type 改成输入类型"),
+    "ws-missing-formula": (
+        "公式列“{column}”没有写 formula",
+        "写上公式，例如 `(销售额 - 成本) / 销售额`，或把 type 改成输入类型",
+    ),
     "ws-formula-on-input": ("“{column}”是 {type} 列，却写了 formula", "把 type 改成 formula，或删除 formula"),
     "ws-empty-choices": ("下拉列“{column}”没有选项", "在 choices 里列出选项，例如 `choices: [A, B, C]`"),
     "ws-choice-text": ("选项“{value}”含有逗号或双引号", "Excel 的下拉列表用逗号分隔选项：去掉选项里的逗号和双引号"),
-    "ws-choices-too-long": ("“{column}”的选项合计 {length} 个字符，超过 Excel 下拉列表的 255 个字符", "缩短选项文字或减少选项"),
+    "ws-choices-too-long": (
+        "“{column}”的选项合计 {length} 个字符，超过 Excel 下拉列表的 255 个字符",
+        "缩短选项文字或减少选项",
+    ),
     "ws-sample-unknown-column": ("示例行里的“{column}”不是本表的列", "{suggestion}"),
     "ws-value-type": ("“{name}”的值“{value}”不是{expected}", "{example}"),
     "ws-value-not-choice": ("“{name}”的值“{value}”不在选项里", "可选：{choices}"),
-    "ws-missing-expected": ("示例行缺少公式列“{column}”的预期结果", "写上按公式算出的值：测试会用 LibreOffice 重算并核对"),
+    "ws-missing-expected": (
+        "示例行缺少公式列“{column}”的预期结果",
+        "写上按公式算出的值：测试会用 LibreOffice 重算并核对",
+    ),
 })
 
 # Type names and examples for wrong sample values.

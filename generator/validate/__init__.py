@@ -10,6 +10,7 @@ from generator.validate.glossary_checks import check_glossary
 from generator.validate.outline_checks import check_outline
 from generator.validate.references import check_references
 from generator.validate.site_config import check_site_config
+from generator.validate.worksheet_checks import check_worksheets
 
 
 def validate(course: Course) -> list[Diagnostic]:
@@ -19,4 +20,5 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_references(course)
     problems += check_site_config(course.root, course.site)
     problems += check_glossary(course.glossary)
+    problems += check_worksheets(course.worksheets, outline)
     return sorted(problems, key=Diagnostic.sort_key)
