@@ -204,7 +204,7 @@ UI.update({
     "ws_method": "方法",
     "ws_colors": "格子颜色",
     "ws_hint": "浅黄色格子由你填写；灰色格子自动计算，已锁定（不需要密码即可取消保护）。",
-    "ws_sample_note": "下表是示例数据，带“=”的列由公式自动算出。",
+    "ws_sample_note": "下表是示例数据；列名前带“＝”的列由公式自动算出。",
     "ws_summary": "汇总",
     "ws_formula_mark": "＝",
     "ws_footer": "第 &P 页 / 共 &N 页",

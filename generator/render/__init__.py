@@ -12,6 +12,7 @@ from generator.model.course import Course
 from generator.model.outline import Outline, build_outline
 from generator.render.templates import make_environment
 from generator.render.views import PartView, build_views
+from generator.render.worksheets import render_worksheets
 
 TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 EDITIONS = ("learner", "trainer")
@@ -51,7 +52,9 @@ class RenderContext:
 
 # A feature adds its pages and assets to the tree and returns its navigation entries.
 Feature = Callable[[DocsTree, RenderContext], list[Any]]
-FEATURES: tuple[Feature, ...] = ()
+FEATURES: tuple[Feature, ...] = (
+    render_worksheets,
+)
 
 
 def templates_folder(course: Course) -> Path:

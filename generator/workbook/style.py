@@ -50,7 +50,7 @@ def show(value: object, fmt: str) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "" if value is None else str(value)
     if fmt == "money":
-        return f"¥{value:,.2f}"
+        return f"¥{value:,.0f}" if value == int(value) else f"¥{value:,.2f}"
     if fmt == "percent":
         return f"{value * 100:.1f}%"
     if fmt == "integer":
