@@ -134,10 +134,10 @@ MESSAGES.update({
         "列名和参数名只能由汉字、英文字母、数字和下划线组成，不以数字开头，也不能像单元格地址（A1、R1C1）或函数名",
     ),
     "ws-duplicate-name": (
-        "名称“{name}”重复，{first} 已经用过",
+        "名称“{name}”重复，{first}已经用过",
         "列名在一张表内唯一，参数名在整个工作簿内唯一且不与列名相同",
     ),
-    "ws-duplicate-sheet": ("工作表名称“{value}”重复，{first} 已经用过", "每张数据表起一个不同的名字"),
+    "ws-duplicate-sheet": ("工作表名称“{value}”重复，{first}已经用过", "每张数据表起一个不同的名字"),
     "ws-sheet-title": ("工作表名称“{value}”{problem}", "名称不超过 31 个字符，不含 [ ] : * ? / \\，也不能叫“说明”"),
     "ws-no-inputs": ("数据表“{value}”没有可填写的列", "至少要有一列不是 formula，学员才能填写"),
     "ws-formula-syntax": ("{where}的公式有语法错误：{detail}", "检查括号、引号是否成对，参数之间用英文逗号分隔"),
@@ -228,3 +228,18 @@ UI.update({
     "ws_prompt_date": "填日期，例如 2025-03-18",
     "ws_prompt_text": "填文字",
 })
+
+# Fragments the worksheet checks fill into the messages above.
+WS_WORDS: dict[str, str] = {
+    "node": "大纲节点",
+    "line": "第 {line} 行",
+    "column": "列“{name}”",
+    "highlight": "列“{name}”的条件格式",
+    "summary": "汇总“{name}”",
+    "names": "可用的名称",
+    "columns": "本表的列",
+    "title_long": "有 {length} 个字符，超过 Excel 的上限 {limit}",
+    "title_chars": "含有 Excel 不允许的字符",
+    "title_reserved": "与说明页同名",
+    "did_you_mean": "你是不是想写“{name}”？",
+}

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from generator.diagnostics import Diagnostic, Loc
 from generator.load.binder import suggest
 from generator.locale import UI, zh
+from generator.locale.zh import WS_WORDS
 from generator.model.outline import Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
@@ -41,7 +42,8 @@ def _check_identity(worksheet: Worksheet, nodes: set[str]) -> Iterator[Diagnosti
         yield error(worksheet.id.loc, "ws-id-mismatch", value=worksheet.id, stem=stem)
     for node in worksheet.nodes:
         if node not in nodes:
-            yield error(node.loc, "unknown-reference", kind="大纲节点", value=node, suggestion=suggest(node, nodes))
+            yield error(node.loc, "unknown-reference", kind=WS_WORDS["node"], value=node,
+                        suggestion=suggest(node, nodes))
     yield from _check_titles(worksheet)
 
 
@@ -59,16 +61,16 @@ def _check_titles(worksheet: Worksheet) -> Iterator[Diagnostic]:
 
 def _title_problem(title: str) -> str:
     if len(title) > MAX_TITLE:
-        return f"有 {len(title)} 个字符，超过 Excel 的上限 {MAX_TITLE}"
+        return WS_WORDS["title_long"].format(length=len(title), limit=MAX_TITLE)
     if FORBIDDEN_TITLE.search(title):
-        return "含有 Excel 不允许的字符"
+        return WS_WORDS["title_chars"]
     if title == UI["ws_instructions"]:
-        return "与说明页同名"
+        return WS_WORDS["title_reserved"]
     return ""
 
 
 def _where(text: Text) -> str:
-    return f"第 {text.loc.line} 行" if text.loc.line else str(text.loc)
+    return WS_WORDS["line"].format(line=text.loc.line) if text.loc.line else str(text.loc)
 
 
 def _check_names(worksheet: Worksheet) -> Iterator[Diagnostic]:
@@ -107,7 +109,8 @@ def _check_sheet(sheet: DataSheet, worksheet: Worksheet) -> Iterator[Diagnostic]
     for column in sheet.columns:
         yield from _check_column(column, columns, parameters)
     for summary in sheet.summary:
-        yield from _check_formula(summary.formula, f"汇总“{summary.label}”", columns, parameters, whole=True)
+        where = WS_WORDS["summary"].format(name=summary.label)
+        yield from _check_formula(summary.formula, where, columns, parameters, whole=True)
         if summary.expected is not None:
             yield from _check_value(summary.label, summary.expected, summary.format, ())
     for sample in sheet.samples:
@@ -120,9 +123,10 @@ def _check_column(column: Column, columns: set[str], parameters: set[str]) -> It
     if column.type != "formula" and column.formula is not None:
         yield error(column.formula.loc, "ws-formula-on-input", column=column.name, type=column.type)
     if column.formula is not None:
-        yield from _check_formula(column.formula, f"列“{column.name}”", columns, parameters, whole=False)
+        where = WS_WORDS["column"].format(name=column.name)
+        yield from _check_formula(column.formula, where, columns, parameters, whole=False)
     for highlight in column.highlights:
-        where = f"列“{column.name}”的条件格式"
+        where = WS_WORDS["highlight"].format(name=column.name)
         yield from _check_formula(highlight.when, where, columns, parameters, whole=False)
     if column.type == "choice":
         yield from _check_choices(column)
@@ -149,7 +153,7 @@ def _check_formula(source: Text, where: str, columns: set[str], parameters: set[
     for name in functions_used(tree):
         if name not in FUNCTIONS:
             close = difflib.get_close_matches(name, sorted(FUNCTIONS), n=1, cutoff=0.6)
-            hint = f"你是不是想写“{close[0]}”？" if close else ""
+            hint = WS_WORDS["did_you_mean"].format(name=close[0]) if close else ""
             yield error(source.loc, "ws-unknown-function", where=where, name=name, suggestion=hint,
                         allowed="、".join(sorted(FUNCTIONS)))
     for node in names_used(tree):
@@ -163,7 +167,7 @@ def _check_reference(node: Node, loc: Loc, where: str, columns: set[str], parame
         yield error(loc, "ws-parameter-as-column", where=where, name=name)
     elif name not in columns and name not in parameters:
         known = columns | parameters
-        yield error(loc, "ws-unknown-name", where=where, name=name, suggestion=suggest(name, known, "可用的名称"))
+        yield error(loc, "ws-unknown-name", where=where, name=name, suggestion=suggest(name, known, WS_WORDS["names"]))
     elif node.kind == "name" and whole and name not in parameters:
         yield error(loc, "ws-row-name-in-summary", where=where, name=name)
 
@@ -174,7 +178,7 @@ def _check_sample(sample: dict[Text, Value], sheet: DataSheet) -> Iterator[Diagn
         column = columns.get(name)
         if column is None:
             yield error(name.loc, "ws-sample-unknown-column", column=name,
-                        suggestion=suggest(name, columns, "本表的列"))
+                        suggestion=suggest(name, columns, WS_WORDS["columns"]))
         elif column.type != "formula":
             yield from _check_value(name, value, column.type, column.choices)
         elif column.format == "date":
