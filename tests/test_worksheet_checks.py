@@ -1,0 +1,60 @@
+"""Worksheet checks over models built in code (the corpus covers the same checks from YAML)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator.load.course import load_course
+from generator.model.outline import Outline, build_outline
+from generator.model.text import Text, Value
+from generator.model.worksheet import Highlight
+from generator.validate import validate
+from generator.validate.worksheet_checks import check_worksheets
+from tests.worksheet_factory import margin_worksheet
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def outline(sample_course: Path) -> Outline:
+    loaded = load_course(sample_course)
+    assert loaded.course is not None
+    return build_outline(loaded.course.syllabus)
+
+
+def _codes(worksheet, outline: Outline) -> list[str]:  # type: ignore[no-untyped-def]
+    return [problem.code for problem in check_worksheets((worksheet,), outline)]
+
+
+def test_a_sound_worksheet_has_no_problems(outline: Outline) -> None:
+    worksheet = margin_worksheet()
+    assert _codes(dataclasses.replace(worksheet, loc=dataclasses.replace(worksheet.loc, path="w/margin.yaml")),
+                  outline) == []
+
+
+def test_highlight_conditions_are_checked_like_formulas(outline: Outline) -> None:
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    column = dataclasses.replace(sheet.columns[-1], highlights=(Highlight(when=Text("毛利 < 底线"), style="bad"),))
+    sheet = dataclasses.replace(sheet, columns=(*sheet.columns[:-1], column))
+    codes = _codes(dataclasses.replace(worksheet, sheets=(sheet,)), outline)
+    assert "ws-unknown-name" in codes
+
+
+def test_date_formula_results_must_be_dates(outline: Outline) -> None:
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    column = dataclasses.replace(sheet.columns[-1], format="date")
+    sample = {**sheet.samples[0], Text("毛利率"): Value("明天")}
+    sheet = dataclasses.replace(sheet, columns=(*sheet.columns[:-1], column), samples=(sample,))
+    assert "ws-value-type" in _codes(dataclasses.replace(worksheet, sheets=(sheet,)), outline)
+
+
+def test_bundled_worksheets_are_clean() -> None:
+    loaded = load_course(REPO)
+    assert loaded.course is not None and loaded.course.worksheets
+    problems = [p for p in validate(loaded.course) if "worksheets/" in p.loc.path]
+    assert problems == []
