@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from pathlib import Path
@@ -10,8 +11,9 @@ import openpyxl
 import pytest
 
 from generator.load.course import load_course
+from generator.model.text import Text
 from generator.workbook import build_workbook, formula_count, make_workbook
-from generator.workbook.style import display_width, fit_width
+from generator.workbook.style import display_width, fit_width, wrapped_height
 from tests.worksheet_factory import margin_worksheet
 
 REPO = Path(__file__).resolve().parents[1]
@@ -118,3 +120,17 @@ def test_bundled_workbooks_are_deterministic_and_count_formulas() -> None:
     for worksheet in loaded.course.worksheets:
         assert build_workbook(worksheet) == build_workbook(worksheet), worksheet.id
         assert formula_count(make_workbook(worksheet)) > 0
+
+
+def test_instruction_rows_grow_with_their_text() -> None:
+    worksheet = margin_worksheet()
+    long = "很长的说明" * 40  # 400 display columns: several lines in the merged B:C cell
+    instructions = dataclasses.replace(worksheet.instructions, purpose=Text(long))
+    sheet = make_workbook(dataclasses.replace(worksheet, instructions=instructions))["说明"]
+    assert sheet["B3"].value == long
+    assert sheet.row_dimensions[3].height == wrapped_height(long, 86) > 3 * wrapped_height("短", 86)
+
+
+def test_parameter_cells_check_their_type(book: openpyxl.Workbook) -> None:
+    (rule,) = book["说明"].data_validations.dataValidation
+    assert rule.type == "decimal" and rule.prompt == "接单底线"

@@ -34,6 +34,7 @@ from generator.workbook.layout import (
 # Fixed document and zip-entry times: the same YAML gives the same bytes.
 FIXED_TIME = datetime.datetime(2024, 1, 1)
 FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+INSTRUCTION_WIDTHS = (16, 16, 70)  # heading, parameter value (and text), note (and text)
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 _LIMITS = {  # data-validation bounds per input type; percent up to ±1000% catches "25" typed for 25%
@@ -91,9 +92,8 @@ def _fix_zip_times(data: bytes) -> bytes:
 
 def _write_instructions(book: Workbook, sheet: Sheet, worksheet: Worksheet) -> None:
     sheet.title = ui("ws_instructions")
-    sheet.column_dimensions["A"].width = 16
-    sheet.column_dimensions["B"].width = 16
-    sheet.column_dimensions["C"].width = 70
+    for letter, width in zip("ABC", INSTRUCTION_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
     sheet.append([str(worksheet.title)])
     sheet["A1"].font = style.TITLE_FONT
     row = _write_block(sheet, 3, ui("ws_purpose"), [worksheet.instructions.purpose])
@@ -126,6 +126,8 @@ def _write_block(sheet: Sheet, row: int, heading: str, lines: list[str]) -> int:
         cell = sheet.cell(row + offset, 2, str(line))
         cell.alignment = style.WRAP
         sheet.merge_cells(start_row=row + offset, start_column=2, end_row=row + offset, end_column=3)
+        # spreadsheets do not grow merged cells to fit wrapped text, so the height is set here
+        sheet.row_dimensions[row + offset].height = style.wrapped_height(str(line), sum(INSTRUCTION_WIDTHS[1:]))
     return row + max(len(lines), 1) + 1
 
 
@@ -138,6 +140,7 @@ def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[
         value.number_format = style.NUMBER_FORMATS[parameter.type]
         value.fill, value.border, value.protection = style.INPUT_FILL, style.GRID, UNLOCKED
         sheet.cell(current, 3, str(parameter.note or "")).alignment = style.WRAP
+        _add_rule(sheet, parameter.type, (), parameter.name, None, value.coordinate)
         reference = f"'{sheet.title}'!$B${current}"
         book.defined_names[str(parameter.name)] = DefinedName(str(parameter.name), attr_text=reference)
     return row + len(parameters) + 1
@@ -190,25 +193,29 @@ def _cell_value(value: object, kind: str) -> object:
 
 
 def _add_validation(sheet: Sheet, layout: SheetLayout, column: Column) -> None:
-    if column.type == "formula":
-        return
-    kind = column.type
+    if column.type != "formula":
+        target = layout.span(column.name).replace("$", "")
+        _add_rule(sheet, column.type, column.choices, column.name, column.note, target)
+
+
+def _add_rule(sheet: Sheet, kind: str, choices: tuple[str, ...], name: str, note: str | None, target: str) -> None:
+    """A dropdown or type check with a Chinese prompt (shown on entering the cell) and error message."""
     if kind == "choice":
-        rule = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True)
+        rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
     elif kind in _LIMITS:
         check, low, high = _LIMITS[kind]
         rule = DataValidation(type=check, operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
-    elif column.note:
+    elif note:
         rule = DataValidation(allow_blank=True)  # text: only the prompt
     else:
         return
-    rule.promptTitle = str(column.name)[:32]
-    rule.prompt = str(column.note or ui(f"ws_prompt_{kind}"))[:255]
+    rule.promptTitle = str(name)[:32]
+    rule.prompt = str(note or ui(f"ws_prompt_{kind}"))[:255]
     rule.errorTitle = ui("ws_error_title")
-    rule.error = (ui("ws_error_choice", choices="、".join(column.choices)) if kind == "choice"
-                  else ui(f"ws_error_{kind}", name=column.name))[:255]
+    rule.error = (ui("ws_error_choice", choices="、".join(choices)) if kind == "choice"
+                  else ui(f"ws_error_{kind}", name=name))[:255]
     rule.showInputMessage = rule.showErrorMessage = True
-    rule.add(layout.span(column.name).replace("$", ""))
+    rule.add(target)
     sheet.add_data_validation(rule)
 
 
@@ -236,6 +243,8 @@ def _write_summary(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -> N
 def _column_texts(data: DataSheet, column: Column) -> list[str]:
     fmt = column_format(column)
     texts = [str(column.name), *(str(choice) for choice in column.choices)]
+    if column is data.columns[0]:  # summary labels sit in the first column
+        texts += [str(summary.label) for summary in data.summary]
     texts += [style.show(sample[column.name].value, fmt) for sample in data.samples if column.name in sample]
     return texts
 

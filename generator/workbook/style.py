@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -33,6 +34,7 @@ HIGHLIGHTS = {
     "info": ("DDEBF7", "1F4E78"),
 }
 MIN_WIDTH, MAX_WIDTH = 8, 40
+LINE_HEIGHT = 16.5  # points per line of 11-point CJK text
 
 
 def display_width(text: str) -> int:
@@ -43,6 +45,12 @@ def display_width(text: str) -> int:
 def fit_width(texts: list[str]) -> int:
     widest = max((display_width(text) for text in texts), default=0)
     return max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
+
+
+def wrapped_height(text: str, width: int) -> float:
+    """Row height in points for text wrapped in a cell `width` characters wide."""
+    lines = sum(max(1, math.ceil(display_width(part) / max(width - 2, 1))) for part in text.split("\n"))
+    return LINE_HEIGHT * lines
 
 
 def show(value: object, fmt: str) -> str:
