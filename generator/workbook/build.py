@@ -140,7 +140,7 @@ def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[
         value.number_format = style.NUMBER_FORMATS[parameter.type]
         value.fill, value.border, value.protection = style.INPUT_FILL, style.GRID, UNLOCKED
         sheet.cell(current, 3, str(parameter.note or "")).alignment = style.WRAP
-        _add_rule(sheet, parameter.type, (), parameter.name, None, value.coordinate)
+        _add_rule(sheet, parameter.type, (), parameter.name, parameter.note, value.coordinate)
         reference = f"'{sheet.title}'!$B${current}"
         book.defined_names[str(parameter.name)] = DefinedName(str(parameter.name), attr_text=reference)
     return row + len(parameters) + 1
