@@ -58,3 +58,24 @@ def test_bundled_worksheets_are_clean() -> None:
     assert loaded.course is not None and loaded.course.worksheets
     problems = [p for p in validate(loaded.course) if "worksheets/" in p.loc.path]
     assert problems == []
+
+
+def test_formula_cycles_are_reported_once(outline: Outline) -> None:
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    looped = [dataclasses.replace(sheet.columns[-1], formula=Text("ROUND(差 / 销售额, 4)")),
+              dataclasses.replace(sheet.columns[-1], name=Text("差"), formula=Text("RANK(毛利率, 毛利率[])"),
+                                  highlights=())]
+    sample = {**sheet.samples[0], Text("差"): Value(1)}
+    sheet = dataclasses.replace(sheet, columns=(*sheet.columns[:-1], *looped), samples=(sample,))
+    problems = check_worksheets((dataclasses.replace(worksheet, sheets=(sheet,)),), outline)
+    cycles = [p.message for p in problems if p.code == "ws-formula-cycle"]
+    assert cycles == ["列“毛利率”的公式绕回了自己：毛利率 → 差 → 毛利率"]
+
+
+def test_a_column_ranking_itself_is_a_cycle(outline: Outline) -> None:
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    column = dataclasses.replace(sheet.columns[-1], formula=Text("RANK(销售额, 毛利率[])"))
+    sheet = dataclasses.replace(sheet, columns=(*sheet.columns[:-1], column))
+    assert "ws-formula-cycle" in _codes(dataclasses.replace(worksheet, sheets=(sheet,)), outline)

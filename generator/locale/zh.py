@@ -153,6 +153,10 @@ MESSAGES.update({
     "ws-unknown-name": ("{where}的公式里，“{name}”不是本表的列名，也不是参数名", "{suggestion}"),
     "ws-row-name-in-summary": ("{where}的公式里，“{name}”没有说明是哪一行", "汇总对整列计算：写成 `{name}[]`"),
     "ws-parameter-as-column": ("{where}的公式里，“{name}”是参数，不是列", "参数直接写 `{name}`，不要加 []"),
+    "ws-formula-cycle": (
+        "列“{column}”的公式绕回了自己：{path}",
+        "公式列不能直接或间接用到自己的结果（包括 `{column}[]`），否则表格算不出来",
+    ),
     "ws-missing-formula": (
         "公式列“{column}”没有写 formula",
         "写上公式，例如 `(销售额 - 成本) / 销售额`，或把 type 改成输入类型",

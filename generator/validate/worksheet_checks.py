@@ -115,6 +115,35 @@ def _check_sheet(sheet: DataSheet, worksheet: Worksheet) -> Iterator[Diagnostic]
             yield from _check_value(summary.label, summary.expected, summary.format, ())
     for sample in sheet.samples:
         yield from _check_sample(sample, sheet)
+    yield from _check_cycles(sheet)
+
+
+def _check_cycles(sheet: DataSheet) -> Iterator[Diagnostic]:
+    """A formula that needs its own result (directly, through other columns, or via 列名[]) never computes."""
+    needs: dict[str, set[str]] = {column.name: _formula_names(column) for column in sheet.columns if column.type == "formula"}
+    reported: set[str] = set()
+    for column in sheet.columns:
+        path = _cycle_from(column.name, needs, [])
+        if path and not reported & set(path):
+            reported.update(path)
+            yield error(column.name.loc, "ws-formula-cycle", column=column.name, path=" → ".join([*path, path[0]]))
+
+
+def _formula_names(column: Column) -> set[str]:
+    try:
+        return {node.text for node in names_used(parse(column.formula or ""))}
+    except FormulaError:
+        return set()
+
+
+def _cycle_from(name: str, needs: dict[str, set[str]], path: list[str]) -> list[str]:
+    if name in path:
+        return path if path[0] == name else []
+    for other in sorted(needs.get(name, set())):
+        found = _cycle_from(other, needs, [*path, name])
+        if found:
+            return found
+    return []
 
 
 def _check_column(column: Column, columns: set[str], parameters: set[str]) -> Iterator[Diagnostic]:
