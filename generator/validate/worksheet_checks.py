@@ -120,7 +120,8 @@ def _check_sheet(sheet: DataSheet, worksheet: Worksheet) -> Iterator[Diagnostic]
 
 def _check_cycles(sheet: DataSheet) -> Iterator[Diagnostic]:
     """A formula that needs its own result (directly, through other columns, or via 列名[]) never computes."""
-    needs: dict[str, set[str]] = {column.name: _formula_names(column) for column in sheet.columns if column.type == "formula"}
+    formulas = [column for column in sheet.columns if column.type == "formula"]
+    needs: dict[str, set[str]] = {column.name: _formula_names(column) for column in formulas}
     reported: set[str] = set()
     for column in sheet.columns:
         path = _cycle_from(column.name, needs, [])
