@@ -69,7 +69,10 @@ def test_preview_shows_samples_with_results_and_escapes_author_text(sample_cours
     page = _tree(sample_course)[0].files["worksheets/visit-card.md"].decode()
     assert "<script>" not in page
     assert "&lt;/td&gt;&lt;script&gt;x&lt;/script&gt;" in page
-    assert '<td class="cw-ws__cell--num cw-ws__cell--formula">¥250</td>' in page
+    # the highlight "差距 > 100" holds for the sample, so the preview colours the cell like the workbook does
+    assert ('<td class="cw-ws__cell--num cw-ws__cell--formula cw-ws__cell--warn" title="差距大">¥250'
+            '<span class="cw-ws__sr">（差距大）</span></td>') in page
+    assert '<td class="cw-ws__cell--num">¥1,000</td>' in page
     assert "<dt>合计</dt><dd>¥1,000</dd>" in page
     assert "| 目标率 | 25\\.0% | 期望达成 |" in page
     assert 'href="visit-card.xlsx"' in page

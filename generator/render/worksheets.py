@@ -9,8 +9,10 @@ from markupsafe import Markup
 
 from generator.locale import UI
 from generator.model.outline import Entry, Outline
+from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
 from generator.workbook import build_workbook
+from generator.workbook.evaluate import holds
 from generator.workbook.layout import column_format
 from generator.workbook.style import show
 
@@ -26,10 +28,13 @@ class Cell:
     text: str
     numeric: bool
     formula: bool
+    style: str = ""  # highlight style that holds for this sample, as in the workbook
+    note: str = ""  # that highlight's label
 
     @property
     def css(self) -> Markup:
-        flags = (("cw-ws__cell--num", self.numeric), ("cw-ws__cell--formula", self.formula))
+        flags = (("cw-ws__cell--num", self.numeric), ("cw-ws__cell--formula", self.formula),
+                 (f"cw-ws__cell--{self.style}", bool(self.style)))
         names = [name for name, on in flags if on]
         return Markup(f' class="{" ".join(names)}"') if names else Markup("")
 
@@ -78,7 +83,8 @@ def _view(worksheet: Worksheet, outline: Outline) -> WorksheetView:
     parts = {part.node.id: part for part in outline.parts}
     chapters = tuple(dict.fromkeys((entry.heading, _link(entry)) for entry in entries))
     parameters = tuple((p.name, show(p.value.value, p.type), p.note or "") for p in worksheet.parameters)
-    sheets = tuple(_sheet_view(sheet) for sheet in worksheet.sheets)
+    values = {p.name: p.value.value for p in worksheet.parameters}
+    sheets = tuple(_sheet_view(sheet, values) for sheet in worksheet.sheets)
     part = parts[entries[0].part.id] if entries else None
     return WorksheetView(worksheet, part, chapters, sheets, parameters)
 
@@ -96,16 +102,23 @@ def _link(entry: Entry) -> str:
     return f"../{entry.page}{anchor}"
 
 
-def _sheet_view(sheet: DataSheet) -> SheetView:
+def _sheet_view(sheet: DataSheet, parameters: dict[str, object]) -> SheetView:
     headers = tuple(Cell(column.name, column_format(column) in NUMERIC, column.type == "formula")
                     for column in sheet.columns)
-    rows = tuple(tuple(_cell(sample.get(column.name), column) for column in sheet.columns) for sample in sheet.samples)
+    rows = tuple(_row(sample, sheet, parameters) for sample in sheet.samples)
     summary = tuple((s.label, show(s.expected.value, s.format) if s.expected else "") for s in sheet.summary)
     legend = tuple((h.style, column.name, h.label or h.when) for column in sheet.columns for h in column.highlights)
     return SheetView(sheet, headers, rows, summary, legend)
 
 
-def _cell(value: Any, column: Column) -> Cell:
+def _row(sample: dict[Text, Value], sheet: DataSheet, parameters: dict[str, object]) -> tuple[Cell, ...]:
+    values = {**parameters, **{name: value.value for name, value in sample.items()}}
+    return tuple(_cell(sample.get(column.name), column, values) for column in sheet.columns)
+
+
+def _cell(value: Value | None, column: Column, values: dict[str, object]) -> Cell:
     fmt = column_format(column)
     text = show(value.value, fmt) if value is not None else ""
-    return Cell(text, fmt in NUMERIC, column.type == "formula")
+    lit = next((h for h in column.highlights if holds(h.when, values)), None)
+    style, note = (lit.style, lit.label or lit.when) if lit else ("", "")
+    return Cell(text, fmt in NUMERIC, column.type == "formula", style, note)

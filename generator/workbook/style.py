@@ -58,7 +58,8 @@ def show(value: object, fmt: str) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "" if value is None else str(value)
     if fmt == "money":
-        return f"¥{value:,.0f}" if value == int(value) else f"¥{value:,.2f}"
+        sign, amount = ("-" if value < 0 else ""), abs(value)
+        return f"{sign}¥{amount:,.0f}" if amount == int(amount) else f"{sign}¥{amount:,.2f}"
     if fmt == "percent":
         return f"{value * 100:.1f}%"
     if fmt == "integer":
