@@ -21,6 +21,7 @@ ROW = {"毛利率": 0.09, "底线": 0.12, "分级": "A", "兑现日期": "2025-0
     ("空 > 5", True),  # text sorts after numbers: why the workbook guards blank rows
     ("毛利率 * 100 > 8%", True),
     ('分级 & "类" = "A类"', True),
+    ("OR(FALSE, true)", True),
 ])
 def test_conditions(condition: str, expected: bool) -> None:
     assert holds(condition, ROW) is expected

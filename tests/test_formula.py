@@ -57,3 +57,10 @@ def test_row_formula_uses_this_rows_cells_whole_columns_and_parameters() -> None
 def test_strings_keep_doubled_quotes_and_operators_keep_precedence_as_written() -> None:
     sheet = data_sheet([column("a", "number"), column("b", "number")], samples=0, blank=1)
     assert row_formula('-(a + b) ^ 2 & "x""y"', lay_out(sheet), 4, set()) == '-(A4+B4)^2&"x""y"'
+
+
+def test_true_and_false_are_literals_not_names() -> None:
+    tree = parse("IF(a, true, FALSE)")
+    assert [node.text for node in names_used(tree)] == ["a"]
+    sheet = data_sheet([column("a", "number")], samples=0, blank=1)
+    assert row_formula("IF(a, true, FALSE)", lay_out(sheet), 4, set()) == "IF(A4,TRUE,FALSE)"

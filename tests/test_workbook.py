@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 
 from generator.load.course import load_course
-from generator.model.text import Text
+from generator.model.text import Text, Value
 from generator.workbook import build_workbook, formula_count, make_workbook
 from generator.workbook.style import display_width, fit_width, wrapped_height
-from tests.worksheet_factory import margin_worksheet
+from tests.worksheet_factory import column, margin_worksheet
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -134,3 +134,14 @@ def test_instruction_rows_grow_with_their_text() -> None:
 def test_parameter_cells_check_their_type(book: openpyxl.Workbook) -> None:
     (rule,) = book["说明"].data_validations.dataValidation
     assert rule.type == "decimal" and rule.prompt == "接单底线"
+
+
+def test_numeric_choices_stay_numbers_so_formulas_compare_them_as_numbers() -> None:
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    score = column("评分", "choice", choices=(Text("1"), Text("5")))
+    samples = ({**sheet.samples[0], Text("评分"): Value(5)},)
+    sheet = dataclasses.replace(sheet, columns=(*sheet.columns, score), samples=samples)
+    book = make_workbook(dataclasses.replace(worksheet, sheets=(sheet,)))
+    assert book["毛利"]["G4"].value == 5
+    assert book["毛利"]["A4"].value == "甲厂"

@@ -187,8 +187,8 @@ def _write_column(sheet: Sheet, layout: SheetLayout, column: Column, index: int,
 def _cell_value(value: object, kind: str) -> object:
     if kind == "date" and isinstance(value, str):
         return datetime.date.fromisoformat(value)
-    if kind in ("text", "choice") and not isinstance(value, str):
-        return str(value)
+    if kind == "text" and not isinstance(value, str):
+        return str(value)  # choices stay numbers when written as numbers: formulas compare them as such
     return value
 
 

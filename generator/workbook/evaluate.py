@@ -49,6 +49,8 @@ def _eval(node: Node, values: Mapping[str, object]) -> Scalar:
         return float(node.text[:-1]) / 100 if node.text.endswith("%") else float(node.text)
     if node.kind == "string":
         return node.text[1:-1].replace('""', '"')
+    if node.kind == "logical":
+        return node.text == "TRUE"
     if node.kind == "name":
         return _scalar(values.get(node.text))
     if node.kind == "group":

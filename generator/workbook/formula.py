@@ -37,7 +37,7 @@ class FormulaError(Exception):
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # number, string, name, column, function, op, open, close, comma
+    kind: str  # number, string, logical, name, column, function, op, open, close, comma
     text: str
 
 
@@ -45,7 +45,7 @@ class Token:
 class Node:
     """One expression node; `parts` are children (operands or arguments)."""
 
-    kind: str  # number, string, name, column, call, unary, binary, group
+    kind: str  # number, string, logical, name, column, call, unary, binary, group
     text: str
     parts: tuple[Node, ...] = ()
 
@@ -113,6 +113,8 @@ def _name(source: str, name: str, end: int) -> tuple[Token, int]:
         return Token("function", name), end
     if rest.startswith("[]"):
         return Token("column", name), end + 2
+    if name.upper() in ("TRUE", "FALSE"):
+        return Token("logical", name.upper()), end
     return Token("name", name), end
 
 
@@ -175,7 +177,7 @@ class _Parser:
 
     def primary(self) -> Node:
         token = self.take()
-        if token.kind in ("number", "string", "name", "column"):
+        if token.kind in ("number", "string", "name", "column", "logical"):
             return Node(token.kind, token.text)
         if token.kind == "function":
             return self.call(token.text)
