@@ -7,6 +7,7 @@ error value, and a workbook with the learner's own rows typed in must still comp
 from __future__ import annotations
 
 import datetime
+import io
 import math
 from pathlib import Path
 from typing import Any
@@ -131,3 +132,22 @@ def test_learner_rows_still_compute(worksheet_id: str, recalculated: dict[str, A
                 # a formula whose sample result is "" may rightly be blank for the copied row too
                 if column.type == "formula" and sample[column.name].value != "":
                     assert sheet[f"{layout.letters[column.name]}{row}"].value not in (None, ""), (data.title, row)
+
+
+@pytest.mark.parametrize("worksheet_id", sorted(WORKSHEETS))
+def test_spreadsheet_keeps_highlights_and_dropdowns(worksheet_id: str, recalculated: dict[str, Any]) -> None:
+    """LibreOffice writes back only what it understood: the rules survive its round trip unchanged."""
+    original = openpyxl.load_workbook(io.BytesIO(build_workbook(WORKSHEETS[worksheet_id])))
+    result = recalculated[worksheet_id]
+    for data in WORKSHEETS[worksheet_id].sheets:
+        assert _highlights(result[data.title]) == _highlights(original[data.title])
+        assert _dropdowns(result[data.title]) == _dropdowns(original[data.title])
+
+
+def _highlights(sheet: Any) -> set[tuple[str, str]]:
+    return {(str(entry.sqref), formula) for entry in sheet.conditional_formatting
+            for rule in entry.rules for formula in rule.formula}
+
+
+def _dropdowns(sheet: Any) -> set[tuple[str, str]]:
+    return {(str(rule.sqref), rule.formula1) for rule in sheet.data_validations.dataValidation if rule.type == "list"}
