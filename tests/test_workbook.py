@@ -145,3 +145,12 @@ def test_numeric_choices_stay_numbers_so_formulas_compare_them_as_numbers() -> N
     book = make_workbook(dataclasses.replace(worksheet, sheets=(sheet,)))
     assert book["毛利"]["G4"].value == 5
     assert book["毛利"]["A4"].value == "甲厂"
+
+
+def test_parameters_sit_under_their_own_heading(book: openpyxl.Workbook) -> None:
+    sheet = book["说明"]
+    (_title, cell), = book.defined_names["底线"].destinations
+    row = int(cell.split("$")[-1])
+    assert [sheet.cell(row - 1, col).value for col in (1, 2, 3)] == ["参数（可以改）", "取值", "含义"]
+    assert [sheet.cell(row, col).value for col in (1, 3)] == ["底线", "接单底线"]
+    assert sheet.cell(row + 1, 1).value is None  # a blank row before the next block

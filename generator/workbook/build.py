@@ -132,8 +132,9 @@ def _write_block(sheet: Sheet, row: int, heading: str, lines: list[str]) -> int:
 
 
 def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[Parameter, ...]) -> int:
-    sheet.cell(row, 1, ui("ws_parameters")).font = style.BOLD
-    for offset, parameter in enumerate(parameters):
+    for col, text in enumerate((ui("ws_parameters"), ui("ws_param_value"), ui("ws_param_note")), start=1):
+        sheet.cell(row, col, text).font = style.BOLD
+    for offset, parameter in enumerate(parameters, start=1):
         current = row + offset
         sheet.cell(current, 1, str(parameter.name))
         value = sheet.cell(current, 2, _cell_value(parameter.value.value, parameter.type))
@@ -143,7 +144,7 @@ def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[
         _add_rule(sheet, parameter.type, (), parameter.name, parameter.note, value.coordinate)
         reference = f"'{sheet.title}'!$B${current}"
         book.defined_names[str(parameter.name)] = DefinedName(str(parameter.name), attr_text=reference)
-    return row + len(parameters) + 1
+    return row + len(parameters) + 2
 
 
 # --- data sheets ---
