@@ -154,3 +154,15 @@ def test_parameters_sit_under_their_own_heading(book: openpyxl.Workbook) -> None
     assert [sheet.cell(row - 1, col).value for col in (1, 2, 3)] == ["参数（可以改）", "取值", "含义"]
     assert [sheet.cell(row, col).value for col in (1, 3)] == ["底线", "接单底线"]
     assert sheet.cell(row + 1, 1).value is None  # a blank row before the next block
+
+
+def test_money_columns_are_wide_enough_for_their_decimals() -> None:
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    samples = ({**sheet.samples[0], Text("成本"): Value(36000)},)
+    book = make_workbook(dataclasses.replace(worksheet, sheets=(dataclasses.replace(sheet, samples=samples),)))
+    assert book["毛利"].column_dimensions["D"].width >= display_width("¥36,000.00") + 2
+
+
+def test_summary_values_fit_the_second_column(book: openpyxl.Workbook) -> None:
+    assert book["毛利"].column_dimensions["B"].width >= display_width("¥1,000.00") + 2

@@ -121,7 +121,8 @@ def _plain(markdown: str) -> str:
 
 
 def _write_block(sheet: Sheet, row: int, heading: str, lines: list[str]) -> int:
-    sheet.cell(row, 1, heading).font = style.BOLD
+    title = sheet.cell(row, 1, heading)
+    title.font, title.alignment = style.BOLD, style.WRAP
     for offset, line in enumerate(lines):
         cell = sheet.cell(row + offset, 2, str(line))
         cell.alignment = style.WRAP
@@ -244,9 +245,12 @@ def _write_summary(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -> N
 def _column_texts(data: DataSheet, column: Column) -> list[str]:
     fmt = column_format(column)
     texts = [str(column.name), *(str(choice) for choice in column.choices)]
-    if column is data.columns[0]:  # summary labels sit in the first column
+    if column is data.columns[0]:  # summary labels sit in the first column, their values in the second
         texts += [str(summary.label) for summary in data.summary]
-    texts += [style.show(sample[column.name].value, fmt) for sample in data.samples if column.name in sample]
+    if len(data.columns) > 1 and column is data.columns[1]:
+        texts += [style.cell_text(s.expected.value if s.expected else style.TYPICAL[s.format], s.format)
+                  for s in data.summary]
+    texts += [style.cell_text(sample[column.name].value, fmt) for sample in data.samples if column.name in sample]
     return texts
 
 

@@ -34,6 +34,9 @@ HIGHLIGHTS = {
     "info": ("DDEBF7", "1F4E78"),
 }
 MIN_WIDTH, MAX_WIDTH = 8, 40
+# a likely value per format, to size a summary cell that has no expected value
+TYPICAL: dict[str, object] = {"money": 9_999_999.0, "percent": 1.0, "integer": 99_999, "number": 99_999.0,
+                              "date": "2025-01-01", "text": ""}
 LINE_HEIGHT = 16.5  # points per line of 11-point CJK text
 
 
@@ -51,6 +54,13 @@ def wrapped_height(text: str, width: int) -> float:
     """Row height in points for text wrapped in a cell `width` characters wide."""
     lines = sum(max(1, math.ceil(display_width(part) / max(width - 2, 1))) for part in text.split("\n"))
     return LINE_HEIGHT * lines
+
+
+def cell_text(value: object, fmt: str) -> str:
+    """A value as the spreadsheet draws it with NUMBER_FORMATS (for column widths)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and fmt in ("money", "number"):
+        return ("¥" if fmt == "money" else "") + f"{value:,.2f}"
+    return show(value, fmt)
 
 
 def show(value: object, fmt: str) -> str:
