@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.locale.zh import WS_SYNTAX
 from generator.workbook.formula import FormulaError, functions_used, is_valid_name, names_used, parse
 from generator.workbook.layout import lay_out, row_formula, sheet_formula
 from tests.worksheet_factory import column, data_sheet
@@ -28,11 +29,15 @@ def test_function_names_are_case_insensitive_and_upper_cased() -> None:
     ("销售额 # 2", "ws-formula-char"),
     ("", "ws-formula-syntax"),
     ("IF(a,", "ws-formula-syntax"),
+    ("SUM(a b)", "ws-formula-syntax"),
+    ("a + )", "ws-formula-syntax"),
 ])
 def test_syntax_errors_name_their_kind(source: str, code: str) -> None:
     with pytest.raises(FormulaError) as caught:
         parse(source)
     assert caught.value.code == code
+    if code == "ws-formula-syntax":  # every syntax problem has its Chinese wording
+        assert caught.value.values["problem"] in WS_SYNTAX
 
 
 @pytest.mark.parametrize(("name", "valid"), [

@@ -233,6 +233,18 @@ UI.update({
     "ws_prompt_text": "填文字",
 })
 
+# What is wrong in a formula that does not parse (filled into ws-formula-syntax).
+WS_SYNTAX: dict[str, str] = {
+    "unclosed_string": '引号没有配对，缺少结尾的 "',
+    "empty": "公式是空的",
+    "missing_operator": "“{token}”前面缺少运算符或逗号",
+    "incomplete": "公式不完整，结尾缺少内容",
+    "unexpected": "这里不应出现“{token}”",
+    "arguments": "{token} 的参数之间要用英文逗号分隔，或缺少右括号“)”",
+    "unclosed_paren": "缺少右括号“)”",
+    "call_paren": "函数名后面要跟“(”",
+}
+
 # Fragments the worksheet checks fill into the messages above.
 WS_WORDS: dict[str, str] = {
     "node": "大纲节点",

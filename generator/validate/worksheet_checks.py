@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from generator.diagnostics import Diagnostic, Loc
 from generator.load.binder import suggest
 from generator.locale import UI, zh
-from generator.locale.zh import WS_WORDS
+from generator.locale.zh import WS_SYNTAX, WS_WORDS
 from generator.model.outline import Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
@@ -178,7 +178,7 @@ def _check_formula(source: Text, where: str, columns: set[str], parameters: set[
     try:
         tree = parse(source)
     except FormulaError as problem:
-        yield error(source.loc, problem.code, where=where, **problem.values)
+        yield error(source.loc, problem.code, where=where, **_filled(problem))
         return
     for name in functions_used(tree):
         if name not in FUNCTIONS:
@@ -188,6 +188,12 @@ def _check_formula(source: Text, where: str, columns: set[str], parameters: set[
                         allowed="、".join(sorted(FUNCTIONS)))
     for node in names_used(tree):
         yield from _check_reference(node, source.loc, where, columns, parameters, whole)
+
+
+def _filled(problem: FormulaError) -> dict[str, object]:
+    if problem.code != "ws-formula-syntax":
+        return dict(problem.values)
+    return {"detail": WS_SYNTAX[str(problem.values["problem"])].format(token=problem.values.get("token", ""))}
 
 
 def _check_reference(node: Node, loc: Loc, where: str, columns: set[str], parameters: set[str], whole: bool

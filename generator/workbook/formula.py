@@ -27,7 +27,10 @@ FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "“": '"', "”": '"', "＝":
 
 
 class FormulaError(Exception):
-    """A problem in one formula: a message code of generator/locale and its values."""
+    """A problem in one formula: a message code of generator/locale and its values.
+
+    Syntax errors carry `problem` (a key of WS_SYNTAX in the locale) and the offending `token`.
+    """
 
     def __init__(self, code: str, **values: object) -> None:
         super().__init__(code)
@@ -99,7 +102,7 @@ def _string(source: str, position: int) -> tuple[Token, int]:
     while True:
         end = source.find('"', end)
         if end < 0:
-            raise FormulaError("ws-formula-syntax", detail='引号没有配对，缺少结尾的 "')
+            raise FormulaError("ws-formula-syntax", problem="unclosed_string")
         if source.startswith('""', end):
             end += 2
             continue
@@ -122,10 +125,10 @@ def parse(source: str) -> Node:
     """Parse a formula; raises FormulaError with a message an author can act on."""
     parser = _Parser(tokenize(source))
     if not parser.tokens:
-        raise FormulaError("ws-formula-syntax", detail="公式是空的")
+        raise FormulaError("ws-formula-syntax", problem="empty")
     node = parser.comparison()
     if parser.position < len(parser.tokens):
-        raise FormulaError("ws-formula-syntax", detail=f"“{parser.tokens[parser.position].text}”前面缺少运算符或逗号")
+        raise FormulaError("ws-formula-syntax", problem="missing_operator", token=parser.tokens[parser.position].text)
     return node
 
 
@@ -142,7 +145,7 @@ class _Parser:
     def take(self) -> Token:
         token = self.peek()
         if token is None:
-            raise FormulaError("ws-formula-syntax", detail="公式不完整，结尾缺少内容")
+            raise FormulaError("ws-formula-syntax", problem="incomplete")
         self.position += 1
         return token
 
@@ -183,12 +186,12 @@ class _Parser:
             return self.call(token.text)
         if token.kind == "open":
             inner = self.comparison()
-            self.expect("close", "缺少右括号“)”")
+            self.expect("close", "unclosed_paren")
             return Node("group", "", (inner,))
-        raise FormulaError("ws-formula-syntax", detail=f"这里不应出现“{token.text}”")
+        raise FormulaError("ws-formula-syntax", problem="unexpected", token=token.text)
 
     def call(self, name: str) -> Node:
-        self.expect("open", "函数名后面要跟“(”")
+        self.expect("open", "call_paren")
         args: list[Node] = []
         if (token := self.peek()) is not None and token.kind == "close":
             self.take()
@@ -199,12 +202,12 @@ class _Parser:
             if token.kind == "close":
                 return Node("call", name.upper(), tuple(args))
             if token.kind != "comma":
-                raise FormulaError("ws-formula-syntax", detail=f"{name} 的参数之间要用英文逗号分隔，或缺少右括号“)”")
+                raise FormulaError("ws-formula-syntax", problem="arguments", token=name)
 
-    def expect(self, kind: str, detail: str) -> None:
+    def expect(self, kind: str, problem: str) -> None:
         token = self.peek()
         if token is None or token.kind != kind:
-            raise FormulaError("ws-formula-syntax", detail=detail)
+            raise FormulaError("ws-formula-syntax", problem=problem)
         self.take()
 
 
