@@ -38,8 +38,12 @@ def recalculate_many(sources: list[Path], out_dir: Path) -> list[Path]:
             copies.append(str(copy))
         command = [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out_dir), *copies]
-        subprocess.run(command, check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": profile})
-    return [out_dir / source.name for source in sources]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "HOME": profile}, check=False)
+    results = [out_dir / source.name for source in sources]
+    missing = [path.name for path in results if not path.is_file()]
+    assert done.returncode == 0 and not missing, f"LibreOffice failed on {missing}: {done.stderr}"
+    return results
 
 
 def recalculate(source: Path, out_dir: Path) -> openpyxl.Workbook:

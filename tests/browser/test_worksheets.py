@@ -30,5 +30,6 @@ def test_preview_scrolls_inside_its_box_on_a_phone(browser, served_site) -> None
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # ...not the page
     box.focus()  # keyboard users can scroll it too
     page.keyboard.press("ArrowRight")
-    assert box.evaluate("el => el.scrollLeft") > 0
+    # scrolling may be animated: wait for it rather than reading the position at once
+    page.wait_for_function("document.querySelector('.cw-ws__scroll').scrollLeft > 0", timeout=5000)
     context.close()
