@@ -6,6 +6,7 @@ error value, and a workbook with the learner's own rows typed in must still comp
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import math
@@ -20,6 +21,8 @@ from generator.model.worksheet import Worksheet
 from generator.workbook import build_workbook
 from generator.workbook.layout import lay_out
 from tests.spreadsheet import recalculate_many
+from tests.worksheet_factory import column as make_column
+from tests.worksheet_factory import margin_worksheet
 
 REPO = Path(__file__).resolve().parents[1]
 ERRORS = ("#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "Err:")
@@ -151,3 +154,20 @@ def _highlights(sheet: Any) -> set[tuple[str, str]]:
 
 def _dropdowns(sheet: Any) -> set[tuple[str, str]]:
     return {(str(rule.sqref), rule.formula1) for rule in sheet.data_validations.dataValidation if rule.type == "list"}
+
+
+def test_changing_a_parameter_changes_the_results(tmp_path: Path) -> None:
+    """Parameters are live named cells: the learner edits one and every formula using it follows."""
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    verdict = make_column("达标", "formula", formula='IF(毛利率 >= 底线, "是", "否")', format="text")
+    sheet = dataclasses.replace(sheet, columns=(*sheet.columns, verdict))
+    source = tmp_path / "margin.xlsx"
+    source.write_bytes(build_workbook(dataclasses.replace(worksheet, sheets=(sheet,))))
+    stricter = openpyxl.load_workbook(source)
+    (title, cell), = stricter.defined_names["底线"].destinations
+    stricter[title][cell.replace("$", "")] = 0.25
+    stricter.save(tmp_path / "stricter.xlsx")
+    before, after = recalculate_many([source, tmp_path / "stricter.xlsx"], tmp_path / "out")
+    assert openpyxl.load_workbook(before, data_only=True)["毛利"]["G4"].value == "是"
+    assert openpyxl.load_workbook(after, data_only=True)["毛利"]["G4"].value == "否"
