@@ -153,7 +153,7 @@ def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[
 def _write_data_sheet(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -> None:
     data = layout.sheet
     sheet.cell(TITLE_ROW, 1, str(data.title)).font = style.TITLE_FONT
-    sheet.cell(HINT_ROW, 1, ui("ws_hint")).font = style.HINT_FONT
+    sheet.cell(HINT_ROW, 1, ui("ws_sheet_hint")).font = style.HINT_FONT
     for index, column in enumerate(data.columns, start=1):
         header = sheet.cell(HEADER_ROW, index, str(column.name))
         header.fill, header.font, header.alignment, header.border = (
