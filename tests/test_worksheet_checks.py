@@ -79,3 +79,14 @@ def test_a_column_ranking_itself_is_a_cycle(outline: Outline) -> None:
     column = dataclasses.replace(sheet.columns[-1], formula=Text("RANK(销售额, 毛利率[])"))
     sheet = dataclasses.replace(sheet, columns=(*sheet.columns[:-1], column))
     assert "ws-formula-cycle" in _codes(dataclasses.replace(worksheet, sheets=(sheet,)), outline)
+
+
+def test_whole_floats_count_as_integers(outline: Outline) -> None:
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    summary = dataclasses.replace(sheet.summary[0], format="integer", expected=Value(1000.0))
+    half = dataclasses.replace(summary, expected=Value(2.5))
+    for expected, codes in ((summary, []), (half, ["ws-value-type"])):
+        ws = dataclasses.replace(worksheet, sheets=(dataclasses.replace(sheet, summary=(expected,)),),
+                                 loc=dataclasses.replace(worksheet.loc, path="w/margin.yaml"))
+        assert _codes(ws, outline) == codes

@@ -239,8 +239,8 @@ def _check_value(name: Text, value: Value, kind: str, choices: tuple[Text, ...])
 
 
 def _fits(raw: object, kind: str) -> bool:
-    if kind == "integer":
-        return isinstance(raw, int) and not isinstance(raw, bool)
+    if kind == "integer":  # 25.0 is a whole number too
+        return (isinstance(raw, int) and not isinstance(raw, bool)) or (isinstance(raw, float) and raw.is_integer())
     if kind in ("money", "percent", "number"):
         return isinstance(raw, int | float) and not isinstance(raw, bool)
     if kind == "date":
