@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -166,3 +169,14 @@ def test_money_columns_are_wide_enough_for_their_decimals() -> None:
 
 def test_summary_values_fit_the_second_column(book: openpyxl.Workbook) -> None:
     assert book["毛利"].column_dimensions["B"].width >= display_width("¥1,000.00") + 2
+
+
+def test_bytes_do_not_depend_on_the_process() -> None:
+    """Set and dict order may change with the hash seed between runs; the workbook must not."""
+    script = ("import hashlib, sys; from pathlib import Path; from generator.load.course import load_course; "
+              "from generator.workbook import build_workbook; "
+              "course = load_course(Path(sys.argv[1])).course; "
+              "print([hashlib.sha256(build_workbook(w)).hexdigest() for w in course.worksheets])")
+    digests = {subprocess.run([sys.executable, "-c", script, str(REPO)], capture_output=True, text=True, check=True,
+                              cwd=REPO, env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(digests) == 1
