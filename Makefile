@@ -24,7 +24,7 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/courseware serve
 
-## make test: install what the tests need (Debian chromium, a CJK font), then run every test
+## make test: install what the tests need (Debian chromium, a CJK font, LibreOffice Calc), then run every test
 test: $(STAMP) system-deps
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest -q
@@ -34,6 +34,7 @@ system-deps:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -46,6 +47,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/asset_size.py
 	$(BIN)/python bench/build_scale.py
+	$(BIN)/python bench/worksheets.py
 
 ## make schema: refresh the committed JSON Schemas after a model change
 schema: $(STAMP)

@@ -318,3 +318,141 @@ UI: dict[str, str] = {
     "quizjs_imported": "已导入进度。",
     "quizjs_import_bad": "这个文件不是本课程的进度记录，没有导入。",
 }
+
+# --- worksheets ---
+MESSAGES.update({
+    "ws-id-mismatch": (
+        "工作表 id“{value}”与文件名不一致",
+        "id 要与文件名相同：改成 `{stem}`，或把文件改名为 {value}.yaml",
+    ),
+    "ws-bad-name": (
+        "名称“{name}”不能在公式里使用",
+        "列名和参数名只能由汉字、英文字母、数字和下划线组成，不以数字开头，也不能像单元格地址（A1、R1C1）或函数名",
+    ),
+    "ws-duplicate-name": (
+        "名称“{name}”重复，{first}已经用过",
+        "列名在一张表内唯一，参数名在整个工作簿内唯一且不与列名相同",
+    ),
+    "ws-duplicate-sheet": ("工作表名称“{value}”重复，{first}已经用过", "每张数据表起一个不同的名字"),
+    "ws-sheet-title": ("工作表名称“{value}”{problem}", "名称不超过 31 个字符，不含 [ ] : * ? / \\，也不能叫“说明”"),
+    "ws-no-inputs": ("数据表“{value}”没有可填写的列", "至少要有一列不是 formula，学员才能填写"),
+    "ws-formula-syntax": ("{where}的公式有语法错误：{detail}", "检查括号、引号是否成对，参数之间用英文逗号分隔"),
+    "ws-formula-full-width": ("{where}的公式里有全角符号“{char}”", "公式只认半角符号：把“{char}”改成“{ascii}”"),
+    "ws-formula-char": (
+        "{where}的公式里有不认识的字符“{char}”",
+        "运算符只有 + - * / ^ & = <> < > <= >=；列名只能由汉字、字母、数字和下划线组成",
+    ),
+    "ws-unknown-function": (
+        "{where}用了不支持的函数 {name}",
+        "{suggestion}只能用 Excel、WPS 和 LibreOffice 结果一致的函数：{allowed}",
+    ),
+    "ws-unknown-name": ("{where}的公式里，“{name}”不是本表的列名，也不是参数名", "{suggestion}"),
+    "ws-row-name-in-summary": ("{where}的公式里，“{name}”没有说明是哪一行", "汇总对整列计算：写成 `{name}[]`"),
+    "ws-parameter-as-column": ("{where}的公式里，“{name}”是参数，不是列", "参数直接写 `{name}`，不要加 []"),
+    "ws-formula-cycle": (
+        "列“{column}”的公式绕回了自己：{path}",
+        "公式列不能直接或间接用到自己的结果（包括 `{column}[]`），否则表格算不出来",
+    ),
+    "ws-missing-formula": (
+        "公式列“{column}”没有写 formula",
+        "写上公式，例如 `(销售额 - 成本) / 销售额`，或把 type 改成输入类型",
+    ),
+    "ws-formula-on-input": ("“{column}”是 {type} 列，却写了 formula", "把 type 改成 formula，或删除 formula"),
+    "ws-empty-choices": ("下拉列“{column}”没有选项", "在 choices 里列出选项，例如 `choices: [A, B, C]`"),
+    "ws-choice-text": ("选项“{value}”含有逗号或双引号", "Excel 的下拉列表用逗号分隔选项：去掉选项里的逗号和双引号"),
+    "ws-choices-too-long": (
+        "“{column}”的选项合计 {length} 个字符，超过 Excel 下拉列表的 255 个字符",
+        "缩短选项文字或减少选项",
+    ),
+    "ws-sample-unknown-column": ("示例行里的“{column}”不是本表的列", "{suggestion}"),
+    "ws-value-type": ("“{name}”的值“{value}”不是{expected}", "{example}"),
+    "ws-value-not-choice": ("“{name}”的值“{value}”不在选项里", "可选：{choices}"),
+    "ws-missing-expected": (
+        "示例行缺少公式列“{column}”的预期结果",
+        "写上按公式算出的值：测试会用 LibreOffice 重算并核对",
+    ),
+})
+
+# Type names and examples for wrong sample values.
+WS_TYPES: dict[str, tuple[str, str]] = {
+    "integer": ("整数", "写整数，例如 12"),
+    "money": ("金额（数字）", "写不带 ¥ 和逗号的数字，例如 125000 或 3.45"),
+    "percent": ("百分比（小数）", "百分比写成小数，例如 25% 写 0.25"),
+    "number": ("数字", "写数字，例如 12.5"),
+    "date": ("日期", "日期写成 YYYY-MM-DD，例如 2025-03-18"),
+    "text": ("文字", "写文字"),
+    "choice": ("选项", "写选项之一"),
+}
+
+UI.update({
+    "worksheets": "工作表",
+    "ws_index_title": "工作表下载",
+    "ws_index_lead": "每张工作表都是一个 Excel 文件（WPS、LibreOffice 也能打开）：浅黄色格子填写，灰色格子自动计算。",
+    "ws_download": "下载 Excel",
+    "ws_preview": "预览",
+    "ws_other": "其他",
+    "ws_for_chapters": "对应章节",
+    "ws_instructions": "说明",
+    "ws_purpose": "用途",
+    "ws_steps": "填写步骤",
+    "ws_reading": "怎样读结果",
+    "ws_parameters": "参数（可以改）",
+    "ws_param_name": "参数",
+    "ws_param_value": "取值",
+    "ws_param_note": "含义",
+    "ws_legend": "颜色提示",
+    "ws_method": "方法",
+    "ws_colors": "格子颜色",
+    "ws_hint": "浅黄色格子由你填写；灰色格子自动计算，已锁定（不需要密码即可取消保护）。",
+    "ws_sheet_hint": "浅黄色格子由你填写，前几行是示例，可以直接改写或清空；灰色格子自动计算，已锁定。",
+    "ws_sample_note": "下表是示例数据；列名前带“＝”的列由公式自动算出。",
+    "ws_summary": "汇总",
+    "ws_formula_mark": "＝",
+    "ws_footer": "第 &P 页 / 共 &N 页",
+    "ws_style_good": "绿色",
+    "ws_style_warn": "黄色",
+    "ws_style_bad": "红色",
+    "ws_style_info": "蓝色",
+    "ws_error_title": "输入有误",
+    "ws_error_choice": "请从下拉列表中选择：{choices}",
+    "ws_error_integer": "“{name}”要填整数",
+    "ws_error_money": "“{name}”要填金额数字，不带 ¥ 和单位",
+    "ws_error_number": "“{name}”要填数字",
+    "ws_error_percent": "“{name}”要填百分数，例如 25%",
+    "ws_error_date": "“{name}”要填日期，例如 2025-03-18",
+    "ws_error_text": "“{name}”填写有误",
+    "ws_prompt_choice": "从下拉列表中选择",
+    "ws_prompt_integer": "填整数",
+    "ws_prompt_money": "填金额（元）",
+    "ws_prompt_number": "填数字",
+    "ws_prompt_percent": "填百分数，例如 25%",
+    "ws_prompt_date": "填日期，例如 2025-03-18",
+    "ws_prompt_text": "填文字",
+})
+
+# What is wrong in a formula that does not parse (filled into ws-formula-syntax).
+WS_SYNTAX: dict[str, str] = {
+    "unclosed_string": '引号没有配对，缺少结尾的 "',
+    "empty": "公式是空的",
+    "missing_operator": "“{token}”前面缺少运算符或逗号",
+    "incomplete": "公式不完整，结尾缺少内容",
+    "unexpected": "这里不应出现“{token}”",
+    "arguments": "{token} 的参数之间要用英文逗号分隔，或缺少右括号“)”",
+    "unclosed_paren": "缺少右括号“)”",
+    "call_paren": "函数名后面要跟“(”",
+}
+
+# Fragments the worksheet checks fill into the messages above.
+WS_WORDS: dict[str, str] = {
+    "node": "大纲节点",
+    "line": "第 {line} 行",
+    "column": "列“{name}”",
+    "highlight": "列“{name}”的条件格式",
+    "summary": "汇总“{name}”",
+    "names": "可用的名称",
+    "columns": "本表的列",
+    "title_long": "有 {length} 个字符，超过 Excel 的上限 {limit}",
+    "title_chars": "含有 Excel 不允许的字符",
+    "title_reserved": "与说明页同名",
+    "did_you_mean": "你是不是想写“{name}”？",
+}

@@ -14,6 +14,7 @@ from generator.render.quiz import quiz_globals, render_quizzes
 from generator.render.roleplays import render_roleplays, roleplay_globals
 from generator.render.templates import make_environment
 from generator.render.views import PartView, build_views
+from generator.render.worksheets import render_worksheets
 
 TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 EDITIONS = ("learner", "trainer")
@@ -53,7 +54,7 @@ class RenderContext:
 
 # A feature adds its pages and assets to the tree and returns its navigation entries.
 Feature = Callable[[DocsTree, RenderContext], list[Any]]
-FEATURES: tuple[Feature, ...] = (render_quizzes, render_roleplays)
+FEATURES: tuple[Feature, ...] = (render_quizzes, render_roleplays, render_worksheets)
 
 
 def templates_folder(course: Course) -> Path:

@@ -12,6 +12,7 @@ from generator.validate.quiz_checks import check_quizzes
 from generator.validate.references import check_references
 from generator.validate.roleplay_checks import check_roleplays
 from generator.validate.site_config import check_site_config
+from generator.validate.worksheet_checks import check_worksheets
 
 
 def validate(course: Course) -> list[Diagnostic]:
@@ -23,4 +24,5 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_glossary(course.glossary)
     problems += check_roleplays(course.roleplays, outline)
     problems += check_quizzes(course, outline)
+    problems += check_worksheets(course.worksheets, outline)
     return sorted(problems, key=Diagnostic.sort_key)

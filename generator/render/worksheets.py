@@ -1,0 +1,124 @@
+"""Worksheets in the site: the .xlsx downloads, an HTML preview of each, and a downloads page by part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from generator.locale import UI
+from generator.model.outline import Entry, Outline
+from generator.model.text import Text, Value
+from generator.model.worksheet import Column, DataSheet, Worksheet
+from generator.workbook import build_workbook
+from generator.workbook.evaluate import holds
+from generator.workbook.layout import column_format
+from generator.workbook.style import show
+
+if TYPE_CHECKING:  # generator.render imports this module to list it among its features
+    from generator.render import DocsTree, RenderContext
+
+FOLDER = "worksheets"
+NUMERIC = ("integer", "money", "percent", "number")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    numeric: bool
+    formula: bool
+    style: str = ""  # highlight style that holds for this sample, as in the workbook
+    note: str = ""  # that highlight's label
+
+    @property
+    def css(self) -> Markup:
+        flags = (("cw-ws__cell--num", self.numeric), ("cw-ws__cell--formula", self.formula),
+                 (f"cw-ws__cell--{self.style}", bool(self.style)))
+        names = [name for name, on in flags if on]
+        return Markup(f' class="{" ".join(names)}"') if names else Markup("")
+
+
+@dataclass(frozen=True)
+class SheetView:
+    sheet: DataSheet
+    headers: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    summary: tuple[tuple[str, str], ...]  # label, expected value as shown
+    legend: tuple[tuple[str, str, str], ...]  # style, column, label
+
+
+@dataclass(frozen=True)
+class WorksheetView:
+    worksheet: Worksheet
+    part: Entry | None
+    chapters: tuple[tuple[str, str], ...]  # heading, link relative to worksheets/
+    sheets: tuple[SheetView, ...]
+    parameters: tuple[tuple[str, str, str], ...]  # name, value as shown, note
+
+
+def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
+    if not ctx.course.worksheets:
+        return []
+    views = [_view(worksheet, ctx.outline) for worksheet in ctx.course.worksheets]
+    page = ctx.env.get_template("worksheet.md.j2")
+    for view in views:
+        tree.files[f"{FOLDER}/{view.worksheet.id}.xlsx"] = build_workbook(view.worksheet)
+        tree.add_page(f"{FOLDER}/{view.worksheet.id}.md", page.render(view=view))
+    tree.add_page(f"{FOLDER}/index.md", ctx.env.get_template("worksheets.md.j2").render(groups=_by_part(views, ctx)))
+    pages = [{view.worksheet.title: f"{FOLDER}/{view.worksheet.id}.md"} for view in views]
+    return [{UI["worksheets"]: [f"{FOLDER}/index.md", *pages]}]
+
+
+def _by_part(views: list[WorksheetView], ctx: RenderContext) -> list[tuple[str, str, list[WorksheetView]]]:
+    """Parts in course order, then worksheets linked to no known part: (anchor, heading, worksheets)."""
+    groups = [(part.node.id, part.heading, [view for view in views if view.part is part])
+              for part in ctx.outline.parts]
+    groups.append(("other", UI["ws_other"], [view for view in views if view.part is None]))
+    return [group for group in groups if group[2]]
+
+
+def _view(worksheet: Worksheet, outline: Outline) -> WorksheetView:
+    entries = _entries(worksheet, outline)
+    parts = {part.node.id: part for part in outline.parts}
+    chapters = tuple(dict.fromkeys((entry.heading, _link(entry)) for entry in entries))
+    parameters = tuple((p.name, show(p.value.value, p.type), p.note or "") for p in worksheet.parameters)
+    values = {p.name: p.value.value for p in worksheet.parameters}
+    sheets = tuple(_sheet_view(sheet, values) for sheet in worksheet.sheets)
+    part = parts[entries[0].part.id] if entries else None
+    return WorksheetView(worksheet, part, chapters, sheets, parameters)
+
+
+def _entries(worksheet: Worksheet, outline: Outline) -> list[Entry]:
+    """The outline entries a worksheet names; the first decides the part it is listed under."""
+    by_id: dict[str, Entry] = {}
+    for entry in outline.walk():
+        by_id.setdefault(entry.node.id, entry)
+    return [by_id[node] for node in worksheet.nodes if node in by_id]
+
+
+def _link(entry: Entry) -> str:
+    anchor = f"#{entry.anchor}" if entry.kind in ("section", "point") else ""
+    return f"../{entry.page}{anchor}"
+
+
+def _sheet_view(sheet: DataSheet, parameters: dict[str, object]) -> SheetView:
+    headers = tuple(Cell(column.name, column_format(column) in NUMERIC, column.type == "formula")
+                    for column in sheet.columns)
+    rows = tuple(_row(sample, sheet, parameters) for sample in sheet.samples)
+    summary = tuple((s.label, show(s.expected.value, s.format) if s.expected else "") for s in sheet.summary)
+    legend = tuple((h.style, column.name, h.label or h.when) for column in sheet.columns for h in column.highlights)
+    return SheetView(sheet, headers, rows, summary, legend)
+
+
+def _row(sample: dict[Text, Value], sheet: DataSheet, parameters: dict[str, object]) -> tuple[Cell, ...]:
+    values = {**parameters, **{name: value.value for name, value in sample.items()}}
+    return tuple(_cell(sample.get(column.name), column, values) for column in sheet.columns)
+
+
+def _cell(value: Value | None, column: Column, values: dict[str, object]) -> Cell:
+    fmt = column_format(column)
+    text = show(value.value, fmt) if value is not None else ""
+    lit = next((h for h in column.highlights if holds(h.when, values)), None)
+    style, note = (lit.style, lit.label or lit.when) if lit else ("", "")
+    return Cell(text, fmt in NUMERIC, column.type == "formula", style, note)

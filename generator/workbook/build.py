@@ -1,0 +1,267 @@
+"""Write a worksheet model as an .xlsx workbook: instructions first, then one protected sheet per data sheet."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet as Sheet
+from openpyxl.writer.excel import ExcelWriter
+
+from generator.locale import ui
+from generator.model.worksheet import Column, DataSheet, Parameter, Worksheet
+from generator.workbook import style
+from generator.workbook.layout import (
+    FIRST_ROW,
+    HEADER_ROW,
+    HINT_ROW,
+    TITLE_ROW,
+    SheetLayout,
+    column_format,
+    lay_out,
+    parameter_names,
+    row_formula,
+    sheet_formula,
+)
+
+# Fixed document and zip-entry times: the same YAML gives the same bytes.
+FIXED_TIME = datetime.datetime(2024, 1, 1)
+FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+INSTRUCTION_WIDTHS = (16, 16, 70)  # heading, parameter value (and text), note (and text)
+UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
+_LIMITS = {  # data-validation bounds per input type; percent up to ±1000% catches "25" typed for 25%
+    "integer": ("whole", -999_999_999, 999_999_999),
+    "money": ("decimal", -999_999_999_999, 999_999_999_999),
+    "number": ("decimal", -999_999_999_999, 999_999_999_999),
+    "percent": ("decimal", -10, 10),
+    "date": ("date", 1, 73415),  # 1900-01-01 .. 2100-12-31 as serial numbers
+}
+
+
+def build_workbook(worksheet: Worksheet) -> bytes:
+    return workbook_bytes(make_workbook(worksheet))
+
+
+def make_workbook(worksheet: Worksheet) -> Workbook:
+    book = Workbook()
+    book.properties.creator = "courseware"
+    book.properties.title = str(worksheet.title)
+    book.properties.created = book.properties.modified = FIXED_TIME
+    first = book.active
+    assert first is not None
+    _write_instructions(book, first, worksheet)
+    names = parameter_names(worksheet)
+    for sheet in worksheet.sheets:
+        _write_data_sheet(book.create_sheet(str(sheet.title)), lay_out(sheet), names)
+    return book
+
+
+def formula_count(book: Workbook) -> int:
+    return sum(1 for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.data_type == "f")
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """Saved without openpyxl's `save_workbook`, which stamps the current time into docProps."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).write_data()
+    return _fix_zip_times(buffer.getvalue())
+
+
+def _fix_zip_times(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return output.getvalue()
+
+
+# --- instructions sheet ---
+
+def _write_instructions(book: Workbook, sheet: Sheet, worksheet: Worksheet) -> None:
+    sheet.title = ui("ws_instructions")
+    for letter, width in zip("ABC", INSTRUCTION_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.append([str(worksheet.title)])
+    sheet["A1"].font = style.TITLE_FONT
+    row = _write_block(sheet, 3, ui("ws_purpose"), [worksheet.instructions.purpose])
+    row = _write_block(sheet, row, ui("ws_steps"), _numbered(worksheet.instructions.steps))
+    row = _write_block(sheet, row, ui("ws_reading"), list(worksheet.instructions.reading))
+    if worksheet.parameters:
+        row = _write_parameters(book, sheet, row, worksheet.parameters)
+    legend = [f"{ui('ws_style_' + h.style)}：{h.label}" for s in worksheet.sheets for c in s.columns
+              for h in c.highlights if h.label]
+    if legend:
+        row = _write_block(sheet, row, ui("ws_legend"), legend)
+    if worksheet.method:
+        row = _write_block(sheet, row, ui("ws_method"), [_plain(worksheet.method)])
+    _write_block(sheet, row, ui("ws_colors"), [ui("ws_hint")])
+    _protect(sheet, "1:1")
+
+
+def _numbered(items: tuple[str, ...]) -> list[str]:
+    return [f"{index}. {item}" for index, item in enumerate(items, start=1)]
+
+
+def _plain(markdown: str) -> str:
+    """Markdown emphasis and code marks mean nothing in a cell."""
+    return re.sub(r"\*\*|__|`", "", markdown).strip()
+
+
+def _write_block(sheet: Sheet, row: int, heading: str, lines: list[str]) -> int:
+    title = sheet.cell(row, 1, heading)
+    title.font, title.alignment = style.BOLD, style.WRAP
+    for offset, line in enumerate(lines):
+        cell = sheet.cell(row + offset, 2, str(line))
+        cell.alignment = style.WRAP
+        sheet.merge_cells(start_row=row + offset, start_column=2, end_row=row + offset, end_column=3)
+        # spreadsheets do not grow merged cells to fit wrapped text, so the height is set here
+        sheet.row_dimensions[row + offset].height = style.wrapped_height(str(line), sum(INSTRUCTION_WIDTHS[1:]))
+    return row + max(len(lines), 1) + 1
+
+
+def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[Parameter, ...]) -> int:
+    for col, text in enumerate((ui("ws_parameters"), ui("ws_param_value"), ui("ws_param_note")), start=1):
+        sheet.cell(row, col, text).font = style.BOLD
+    for offset, parameter in enumerate(parameters, start=1):
+        current = row + offset
+        sheet.cell(current, 1, str(parameter.name))
+        value = sheet.cell(current, 2, _cell_value(parameter.value.value, parameter.type))
+        value.number_format = style.NUMBER_FORMATS[parameter.type]
+        value.fill, value.border, value.protection = style.INPUT_FILL, style.GRID, UNLOCKED
+        sheet.cell(current, 3, str(parameter.note or "")).alignment = style.WRAP
+        _add_rule(sheet, parameter.type, (), parameter.name, parameter.note, value.coordinate)
+        reference = f"'{sheet.title}'!$B${current}"
+        book.defined_names[str(parameter.name)] = DefinedName(str(parameter.name), attr_text=reference)
+    return row + len(parameters) + 2
+
+
+# --- data sheets ---
+
+def _write_data_sheet(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -> None:
+    data = layout.sheet
+    sheet.cell(TITLE_ROW, 1, str(data.title)).font = style.TITLE_FONT
+    sheet.cell(HINT_ROW, 1, ui("ws_sheet_hint")).font = style.HINT_FONT
+    for index, column in enumerate(data.columns, start=1):
+        header = sheet.cell(HEADER_ROW, index, str(column.name))
+        header.fill, header.font, header.alignment, header.border = (
+            style.HEADER_FILL, style.HEADER_FONT, style.CENTER, style.GRID)
+        _write_column(sheet, layout, column, index, parameters)
+        _add_validation(sheet, layout, column)
+        _add_highlights(sheet, layout, column, parameters)
+        width = column.width or style.fit_width(_column_texts(data, column))
+        sheet.column_dimensions[layout.letters[column.name]].width = width
+    _write_summary(sheet, layout, parameters)
+    sheet.freeze_panes = f"B{FIRST_ROW}"
+    _protect(sheet, f"{TITLE_ROW}:{HEADER_ROW}")
+
+
+def _write_column(sheet: Sheet, layout: SheetLayout, column: Column, index: int, parameters: set[str]) -> None:
+    fmt = style.NUMBER_FORMATS[column_format(column)]
+    for offset, row in enumerate(range(layout.first, layout.last + 1)):
+        cell = sheet.cell(row, index)
+        cell.border = style.GRID
+        if column.type == "formula":
+            assert column.formula is not None
+            body = row_formula(column.formula, layout, row, parameters)
+            cell.value = f'=IF({layout.inputs_blank(row)},"",{body})'
+            cell.fill, cell.protection = style.FORMULA_FILL, LOCKED
+            cell.number_format = "General" if fmt == "@" else fmt
+            continue
+        cell.fill, cell.protection, cell.number_format = style.INPUT_FILL, UNLOCKED, fmt
+        if offset < len(layout.sheet.samples):
+            sample = layout.sheet.samples[offset].get(column.name)
+            cell.value = None if sample is None else _cell_value(sample.value, column.type)
+
+
+def _cell_value(value: object, kind: str) -> object:
+    if kind == "date" and isinstance(value, str):
+        return datetime.date.fromisoformat(value)
+    if kind == "text" and not isinstance(value, str):
+        return str(value)  # choices stay numbers when written as numbers: formulas compare them as such
+    return value
+
+
+def _add_validation(sheet: Sheet, layout: SheetLayout, column: Column) -> None:
+    if column.type != "formula":
+        target = layout.span(column.name).replace("$", "")
+        _add_rule(sheet, column.type, column.choices, column.name, column.note, target)
+
+
+def _add_rule(sheet: Sheet, kind: str, choices: tuple[str, ...], name: str, note: str | None, target: str) -> None:
+    """A dropdown or type check with a Chinese prompt (shown on entering the cell) and error message."""
+    if kind == "choice":
+        rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    elif kind in _LIMITS:
+        check, low, high = _LIMITS[kind]
+        rule = DataValidation(type=check, operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
+    elif note:
+        rule = DataValidation(allow_blank=True)  # text: only the prompt
+    else:
+        return
+    rule.promptTitle = str(name)[:32]
+    rule.prompt = str(note or ui(f"ws_prompt_{kind}"))[:255]
+    rule.errorTitle = ui("ws_error_title")
+    rule.error = (ui("ws_error_choice", choices="、".join(choices)) if kind == "choice"
+                  else ui(f"ws_error_{kind}", name=name))[:255]
+    rule.showInputMessage = rule.showErrorMessage = True
+    rule.add(target)
+    sheet.add_data_validation(rule)
+
+
+def _add_highlights(sheet: Sheet, layout: SheetLayout, column: Column, parameters: set[str]) -> None:
+    target = layout.span(column.name).replace("$", "")
+    for highlight in column.highlights:
+        condition = row_formula(highlight.when, layout, layout.first, parameters)
+        # blank rows would otherwise compare "" with numbers, which Excel calls true
+        formula = f"AND(NOT({layout.inputs_blank(layout.first)}),{condition})"
+        fill, colour = style.HIGHLIGHTS[highlight.style]
+        rule = FormulaRule(formula=[formula], fill=PatternFill("solid", bgColor=fill), font=Font(color=colour))
+        sheet.conditional_formatting.add(target, rule)
+
+
+def _write_summary(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -> None:
+    for offset, summary in enumerate(layout.sheet.summary):
+        row = layout.summary_row + offset
+        label = sheet.cell(row, 1, str(summary.label))
+        label.font, label.border = style.BOLD, style.GRID
+        cell = sheet.cell(row, 2, "=" + sheet_formula(summary.formula, layout, parameters))
+        cell.number_format = style.NUMBER_FORMATS[summary.format]
+        cell.fill, cell.font, cell.border, cell.protection = style.FORMULA_FILL, style.BOLD, style.GRID, LOCKED
+
+
+def _column_texts(data: DataSheet, column: Column) -> list[str]:
+    fmt = column_format(column)
+    texts = [str(column.name), *(str(choice) for choice in column.choices)]
+    if column is data.columns[0]:  # summary labels sit in the first column, their values in the second
+        texts += [str(summary.label) for summary in data.summary]
+    if len(data.columns) > 1 and column is data.columns[1]:
+        texts += [style.cell_text(s.expected.value if s.expected else style.TYPICAL[s.format], s.format)
+                  for s in data.summary]
+    texts += [style.cell_text(sample[column.name].value, fmt) for sample in data.samples if column.name in sample]
+    return texts
+
+
+def _protect(sheet: Sheet, title_rows: str) -> None:
+    """Protected without a password: it guards against accidents, not against the learner."""
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False  # learners may still widen columns and rows
+    sheet.protection.formatRows = False
+    setup = sheet.page_setup
+    setup.orientation, setup.paperSize = "landscape", sheet.PAPERSIZE_A4
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = title_rows
+    sheet.oddFooter.center.text = ui("ws_footer")
