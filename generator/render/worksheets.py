@@ -65,8 +65,9 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     for view in views:
         tree.files[f"{FOLDER}/{view.worksheet.id}.xlsx"] = build_workbook(view.worksheet)
         tree.add_page(f"{FOLDER}/{view.worksheet.id}.md", page.render(view=view))
-    tree.add_page(f"{FOLDER}/index.md", ctx.env.get_template("worksheets.md.j2").render(groups=_by_part(views, ctx)))
-    pages = [{view.worksheet.title: f"{FOLDER}/{view.worksheet.id}.md"} for view in views]
+    groups = _by_part(views, ctx)  # the navigation follows the course order too
+    tree.add_page(f"{FOLDER}/index.md", ctx.env.get_template("worksheets.md.j2").render(groups=groups))
+    pages = [{view.worksheet.title: f"{FOLDER}/{view.worksheet.id}.md"} for _, _, group in groups for view in group]
     return [{UI["worksheets"]: [f"{FOLDER}/index.md", *pages]}]
 
 
