@@ -10,11 +10,14 @@ from typing import Any
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Outline, build_outline
+from generator.render.classroom import render_classroom
+from generator.render.mindmap import part_map
 from generator.render.templates import make_environment
 from generator.render.views import PartView, build_views
 
 TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 EDITIONS = ("learner", "trainer")
+STANDALONE_ASSETS = "assets/standalone/"  # for pages outside MkDocs (slide decks): copied, not on every page
 
 
 @dataclass
@@ -51,7 +54,7 @@ class RenderContext:
 
 # A feature adds its pages and assets to the tree and returns its navigation entries.
 Feature = Callable[[DocsTree, RenderContext], list[Any]]
-FEATURES: tuple[Feature, ...] = ()
+FEATURES: tuple[Feature, ...] = (render_classroom,)
 
 
 def templates_folder(course: Course) -> Path:
@@ -68,6 +71,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     parts = build_views(outline, course.contents)
     # chapter and part pages include optional blocks (blocks/*.md.j2) that read these
     env.globals.update(course=course, outline=outline)
+    env.globals["mind_map"] = part_map  # classroom: blocks/part_top.md.j2
     tree = DocsTree()
     terms = course.glossary.terms
     tree.add_page("index.md", env.get_template("home.md.j2").render(
@@ -98,6 +102,8 @@ def _add_assets(tree: DocsTree, folder: Path) -> None:
         if path.is_file():
             relative = "assets/" + path.relative_to(folder).as_posix()
             tree.files[relative] = path.read_bytes()
+            if relative.startswith(STANDALONE_ASSETS):
+                continue
             if path.suffix == ".css":
                 tree.extra_css.append(relative)
             elif path.suffix == ".js":
