@@ -206,3 +206,15 @@ UI.update({
     "facilitator_title": "讲师手册（打印）",
     "facilitator_kind": "讲师手册",
 })
+CLI.update({
+    "pdf": "把网站 print/ 下的页面（学员手册、讲师手册、角色卡）打印成 PDF（需要 Chromium）",
+    "pdf_out": "PDF 输出目录，默认为课程目录下的 pdf/",
+    "pdf_no_chromium": (
+        "courseware: 找不到 Chromium 浏览器，无法生成 PDF。\n"
+        "  = 提示：安装后重试：sudo apt-get install chromium；"
+        "或者在浏览器中打开网站的 print/handbook.html，按 Ctrl+P 选择“另存为 PDF”。"
+    ),
+    "pdf_failed": "courseware: 打印 {page} 失败：{reason}",
+    "pdf_written": "已生成 {path}",
+    "pdf_done": "PDF 已生成：{count} 个文件，位于 {out}",
+})
