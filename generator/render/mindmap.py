@@ -204,7 +204,7 @@ def render_svg(root: MapNode, max_level: int | None = None) -> Markup:
 
 def svg_file(root: MapNode) -> bytes:
     """A map as a file of its own (maps/*.svg): opens in any browser, links relative to maps/."""
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + render_svg(root)).encode("utf-8")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + str(render_svg(root))).encode("utf-8")
 
 
 def render_foldable(root: MapNode) -> Markup:
