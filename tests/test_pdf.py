@@ -80,7 +80,8 @@ def test_handbook_pdf_has_its_parts_in_extractable_chinese(built_site: Path, tmp
 
 
 @needs_chromium
-def test_pdf_command_builds_then_prints(sample_course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pdf_command_builds_then_prints(
+        sample_course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "pdf"
     assert main(["--course", str(sample_course), "pdf", "--edition", "trainer", "--out", str(out)]) == 0
     assert sorted(path.name for path in out.iterdir()) == ["facilitator.pdf", "handbook.pdf"]
