@@ -222,3 +222,11 @@ def test_handbook_has_every_chapter_summary_point_and_action() -> None:
         assert all(action[:10] in page for action in content.actions)
     assert all(term.term in page for term in course.glossary.terms)
     assert page.count('<div class="cw-print__part" markdown>') == len(course.syllabus.parts) + 2
+
+
+def test_classroom_output_is_the_same_bytes_every_time() -> None:
+    course = load_course(REPO).course
+    first, second = render(course, "trainer").files, render(course, "trainer").files
+    classroom = [path for path in first if path.startswith(("maps/", "slides/", "print/", "agenda", "answers"))]
+    assert len(classroom) >= 2 * len(course.syllabus.parts) + 5
+    assert all(first[path] == second[path] for path in classroom)

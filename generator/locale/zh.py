@@ -218,3 +218,4 @@ CLI.update({
     "pdf_written": "已生成 {path}",
     "pdf_done": "PDF 已生成：{count} 个文件，位于 {out}",
 })
+UI.update({"map_nested": "{level}级{name}"})

@@ -17,6 +17,7 @@ from generator.render.templates import markdown as markdown_filter
 if TYPE_CHECKING:  # generator.render imports this module for FEATURES
     from generator.render import DocsTree, RenderContext
 
+COURSE_MAP_START = 2  # parts and chapters fit a screen; readers unfold the rest
 TOOL_PAGES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
 
 
@@ -57,6 +58,6 @@ def _add_maps(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> No
     tree.files["maps/course.svg"] = svg_file(course_tree(title, ctx.outline.parts, "maps"))
     for part in ctx.outline.parts:
         tree.files[f"maps/{part.node.id}.svg"] = svg_file(tree_of(part, "maps"))
-    course_map = render_foldable(course_tree(title, ctx.outline.parts, "maps"))
+    course_map = render_foldable(course_tree(title, ctx.outline.parts, "maps"), start=COURSE_MAP_START)
     tree.add_page("maps/index.md", env.get_template("classroom/maps.md.j2").render(
         course_map=course_map, parts=ctx.outline.parts))

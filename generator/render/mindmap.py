@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.locale import UI
 from generator.model.outline import Entry
 from generator.render.templates import make_environment
 
@@ -24,6 +25,8 @@ PAD_X, PAD_Y = 10, 6
 GAP_X, GAP_Y = 40, 8
 WRAP_EM = 15  # longer labels wrap onto a second line
 MARGIN = 8
+PART_MAP_START = 2  # chapters and sections; points unfold on demand (all show without the script)
+NUMERALS = "零一二三四五六七八九十"
 
 
 @dataclass
@@ -153,7 +156,17 @@ class MapView:
     views: list[tuple[float, float]]  # width, height per level 0..depth
     depth: int
     label: str
-    kinds: dict[int, str]  # depth -> part/chapter/section/point, for the fold buttons
+    kinds: dict[int, str]  # depth -> part/chapter/section/point
+
+    @property
+    def labels(self) -> dict[int, str]:
+        """Fold button names: 章, 节, 要点, then 二级要点 ... for points nested in points."""
+        labels, seen = {}, {}
+        for depth, kind in sorted(self.kinds.items()):
+            seen[kind] = seen.get(kind, 0) + 1
+            name = UI[f"map_{kind}"]
+            labels[depth] = name if seen[kind] == 1 else UI["map_nested"].format(level=NUMERALS[seen[kind]], name=name)
+        return labels
 
 
 def map_view(root: MapNode, max_level: int | None = None) -> MapView:
@@ -207,13 +220,16 @@ def svg_file(root: MapNode) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + str(render_svg(root))).encode("utf-8")
 
 
-def render_foldable(root: MapNode) -> Markup:
-    """The map with its fold buttons, as one raw-HTML block for a Markdown page."""
+def render_foldable(root: MapNode, start: int | None = None) -> Markup:
+    """The map with its fold buttons, as one raw-HTML block for a Markdown page.
+
+    `start`: the level the script folds to on load; without the script the whole map shows.
+    """
     view = map_view(root)
     svg = Markup(_environment().get_template("map.svg.j2").render(view=view))
-    return Markup(_environment().get_template("map.html.j2").render(view=view, svg=svg))
+    return Markup(_environment().get_template("map.html.j2").render(view=view, svg=svg, start=start))
 
 
 def part_map(entry: Entry, base: str | None = None) -> Markup:
     """Jinja global for the part page: its map, links relative to the part's folder."""
-    return render_foldable(tree_of(entry, entry.part.id if base is None else base))
+    return render_foldable(tree_of(entry, entry.part.id if base is None else base), start=PART_MAP_START)

@@ -31,6 +31,7 @@
         var depth = +button.getAttribute("data-cw-depth");
         show(map, button.getAttribute("aria-expanded") === "true" ? depth - 1 : depth);
       });
+      if (map.hasAttribute("data-cw-start")) show(map, +map.getAttribute("data-cw-start"));
     });
   }
 
