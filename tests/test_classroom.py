@@ -115,7 +115,7 @@ def test_learner_site_has_no_trainer_text(editions: dict[str, Path]) -> None:
         index = (editions[edition] / "search" / "search_index.json").read_text(encoding="utf-8")
         assert any("讲师专用" in plain(text) for text in _strings(json.loads(index))) is expected_in_index
     labels = [UI[key] for key in ("agenda_title", "answers_title", "facilitator_title", "facilitator_kind",
-                                  "listen_for", "trainer_notes", "agenda_lunch")]
+                                  "listen_for", "trainer_notes")]
     assert [label for label in labels if label not in trainer] == []
     assert [label for label in labels if label in learner] == []
 

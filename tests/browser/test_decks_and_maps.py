@@ -34,6 +34,10 @@ def test_deck_keyboard_and_clicker_navigation(page, built_site: Path, requests_s
     assert page.locator(".cw-deck__black").is_visible()
     page.keyboard.press("b")
     assert not page.locator(".cw-deck__black").is_visible()
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement !== null")
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement === null")
     page.keyboard.press("n")  # the learner edition has no notes to show
     assert page.locator(".cw-slide__notes").count() == 0
     assert requests_seen.off_host() == []
