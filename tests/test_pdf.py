@@ -77,6 +77,14 @@ def test_handbook_pdf_has_its_parts_in_extractable_chinese(built_site: Path, tmp
     assert pages > len(course.syllabus.parts) + 2  # cover, contents, a page break before every part
     assert f"2 / {pages}" in text  # page numbers from the print CSS
     assert "第一部分 守价" not in text.split("\f")[0]  # the cover stands alone
+    assert embedded_fonts(target) == [True] * len(embedded_fonts(target)) != []
+
+
+def embedded_fonts(path: Path) -> list[bool]:
+    """pdffonts' "emb" column for every font: the CJK glyphs travel inside the file."""
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+    start = lines[0].index("emb")  # the column under the header, whatever the font names' widths
+    return [line[start:start + 3] == "yes" for line in lines[2:]]
 
 
 @needs_chromium
