@@ -9,7 +9,8 @@ from __future__ import annotations
 import posixpath
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, cached_property
 from pathlib import Path
 
 import jinja2
@@ -37,15 +38,15 @@ class MapNode:
     kind: str
     children: list[MapNode] = field(default_factory=list)
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
         return wrap(self.label, WRAP_EM)
 
-    @property
+    @cached_property
     def width(self) -> float:
         return max(text_width(line) for line in self.lines) + 2 * PAD_X
 
-    @property
+    @cached_property
     def height(self) -> float:
         return len(self.lines) * LINE + 2 * PAD_Y
 
@@ -110,7 +111,7 @@ def layout(root: MapNode, level: int) -> list[Placed]:
             extents[id(node)] = max(inner, node.height)
         return extents[id(node)]
 
-    def place(node: MapNode, top: float) -> float:
+    def place(node: MapNode, top: float) -> None:
         kids = _visible(node, level)
         if kids:
             inner = sum(extent(kid) for kid in kids) + GAP_Y * (len(kids) - 1)
@@ -122,7 +123,6 @@ def layout(root: MapNode, level: int) -> list[Placed]:
         else:
             middle = top + extent(node) / 2
         placed[id(node)] = Placed(node, columns[node.depth], round(middle - node.height / 2, 1))
-        return extent(node)
 
     place(root, MARGIN)
     return [placed[id(node)] for node in root.walk() if id(node) in placed]
@@ -195,8 +195,8 @@ def _edge(parent: Placed, child: Placed) -> str:
     return f"M{x1:.1f} {y1:.1f}C{bend:.1f} {y1:.1f} {bend:.1f} {y2:.1f} {x2:.1f} {y2:.1f}"
 
 
-def _size(placed: object) -> tuple[float, float]:
-    items = list(placed)  # type: ignore[call-overload]
+def _size(placed: Iterable[Placed]) -> tuple[float, float]:
+    items = list(placed)
     width = max(p.x + p.node.width for p in items) + MARGIN
     height = max(p.y + p.node.height for p in items) + MARGIN
     return round(width, 1), round(height, 1)
