@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import posixpath
 import unicodedata
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
