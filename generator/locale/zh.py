@@ -131,6 +131,8 @@ UI.update({
     "map_chapter": "章",
     "map_section": "节",
     "map_point": "要点",
+    "map_nested": "{level}级{name}",
+    "print_hint": "打印版：在浏览器中按 Ctrl+P（“另存为 PDF”即得 PDF），或运行 courseware pdf。每个部分另起一页。",
 })
 UI.update({
     "classroom": "课堂",
@@ -218,4 +220,3 @@ CLI.update({
     "pdf_written": "已生成 {path}",
     "pdf_done": "PDF 已生成：{count} 个文件，位于 {out}",
 })
-UI.update({"map_nested": "{level}级{name}"})
