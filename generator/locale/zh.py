@@ -137,10 +137,10 @@ UI.update({
 UI.update({
     "classroom": "课堂",
     "maps_title": "思维导图",
-    "maps_lead": "整门课程的结构。点击任一节点打开对应的章节；用上方按钮按层级展开或收起。",
+    "maps_lead": "整门课程的部分和章，点击节点打开对应页面；各节和要点见部分页面顶部的导图或下方的 SVG 文件。",
+    "maps_course_svg": "整门课程导图，含全部节和要点（SVG 文件，可打印或插入讲义）",
     "maps_parts": "各部分导图",
     "maps_svg": "SVG 文件",
-    "maps_course_svg": "整门课程导图（SVG 文件，可打印或插入讲义）",
     "slides_title": "幻灯片",
     "slides_open": "放映幻灯片",
     "slides_lead": "每个部分一套幻灯片，离线可用，直接双击打开也能放映。",

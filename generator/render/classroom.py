@@ -17,7 +17,9 @@ from generator.render.templates import markdown as markdown_filter
 if TYPE_CHECKING:  # generator.render imports this module for FEATURES
     from generator.render import DocsTree, RenderContext
 
-COURSE_MAP_START = 2  # parts and chapters fit a screen; readers unfold the rest
+# The page shows parts and chapters (an overview that stays small as courses grow);
+# maps/course.svg and each part's map carry every level.
+COURSE_MAP_LEVEL = 2
 TOOL_PAGES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
 
 
@@ -58,6 +60,6 @@ def _add_maps(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> No
     tree.files["maps/course.svg"] = svg_file(course_tree(title, ctx.outline.parts, "maps"))
     for part in ctx.outline.parts:
         tree.files[f"maps/{part.node.id}.svg"] = svg_file(tree_of(part, "maps"))
-    course_map = render_foldable(course_tree(title, ctx.outline.parts, "maps"), start=COURSE_MAP_START)
+    course_map = render_foldable(course_tree(title, ctx.outline.parts, "maps"), max_level=COURSE_MAP_LEVEL)
     tree.add_page("maps/index.md", env.get_template("classroom/maps.md.j2").render(
         course_map=course_map, parts=ctx.outline.parts))

@@ -220,12 +220,12 @@ def svg_file(root: MapNode) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + str(render_svg(root))).encode("utf-8")
 
 
-def render_foldable(root: MapNode, start: int | None = None) -> Markup:
+def render_foldable(root: MapNode, start: int | None = None, max_level: int | None = None) -> Markup:
     """The map with its fold buttons, as one raw-HTML block for a Markdown page.
 
-    `start`: the level the script folds to on load; without the script the whole map shows.
+    `start`: the level the script folds to on load; without the script every drawn level shows.
     """
-    view = map_view(root)
+    view = map_view(root, max_level)
     svg = Markup(_environment().get_template("map.svg.j2").render(view=view))
     return Markup(_environment().get_template("map.html.j2").render(view=view, svg=svg, start=start))
 
