@@ -69,6 +69,3 @@ def print_to_pdf(chromium: str, page: Path, target: Path) -> Path:
         raise PrintFailed((result.stderr.strip().splitlines() or [f"exit {result.returncode}"])[-1])
     return target
 
-
-def print_site(chromium: str, site: Path, out: Path) -> list[Path]:
-    return [print_to_pdf(chromium, page, out / f"{page.stem}.pdf") for page in print_pages(site)]
