@@ -54,4 +54,4 @@ schema: $(STAMP)
 	for kind in syllabus module glossary quiz roleplay worksheet; do $(BIN)/courseware schema $$kind > schema/$$kind.schema.json; done
 
 clean:
-	rm -rf build site .pytest_cache
+	rm -rf build site pdf .pytest_cache

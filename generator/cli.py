@@ -27,7 +27,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="courseware", description=cli("description"), epilog=cli("epilog"))
     parser.add_argument("--course", type=Path, default=Path("."), help=cli("course"))
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for name in ("validate", "build", "serve"):
+    for name in ("validate", "build", "serve", "pdf"):
         sub = commands.add_parser(name, help=cli(name), description=cli(name))
         sub.add_argument("--strict", action="store_true", help=cli("strict"))
         sub.add_argument("--format", choices=("text", "json"), default="text", help=cli("format"))
@@ -35,6 +35,7 @@ def make_parser() -> argparse.ArgumentParser:
             sub.add_argument("-o", "--output", type=Path, help=cli("output"))
             sub.add_argument("--edition", choices=EDITIONS, default="learner", help=cli("edition"))
     commands.choices["serve"].add_argument("--port", type=int, default=8000, help=cli("port"))
+    commands.choices["pdf"].add_argument("--out", type=Path, help=cli("pdf_out"))
     new = commands.add_parser("new", help=cli("new"), description=cli("new"))
     new.add_argument("target", type=Path, help=cli("target"))
     schema = commands.add_parser("schema", help=cli("schema"), description=cli("schema"))
@@ -65,6 +66,8 @@ def _run(args: argparse.Namespace) -> int:
         return _report(pipeline.check(root, _progress(args)), args, root)
     if args.command == "build":
         return _build(args, root)
+    if args.command == "pdf":
+        return _pdf(args, root)
     from generator.serve import serve
 
     return serve(root, _site(args, root), args.edition, args.port)
@@ -79,6 +82,31 @@ def _build(args: argparse.Namespace, root: Path) -> int:
         print(cli("built", site=site, pages=outcome.pages, seconds=time.perf_counter() - started))
         print(cli("open_hint"))
     return status
+
+
+def _pdf(args: argparse.Namespace, root: Path) -> int:
+    from generator import pdf
+
+    chromium = pdf.find_chromium()
+    if chromium is None:
+        print(cli("pdf_no_chromium"), file=sys.stderr)
+        return EXIT_USAGE
+    site = _site(args, root)
+    if pdf.needs_build(root, site, args.edition):
+        status = _build(args, root)
+        if status != EXIT_OK:
+            return status
+    out = (args.out or root / "pdf").resolve()
+    written = []
+    for page in pdf.print_pages(site):
+        try:
+            written.append(pdf.print_to_pdf(chromium, page, out / f"{page.stem}.pdf"))
+        except pdf.PrintFailed as exc:
+            print(cli("pdf_failed", page=page.name, reason=exc), file=sys.stderr)
+            return EXIT_CONTENT
+        print(cli("pdf_written", path=written[-1]), file=sys.stderr)
+    print(cli("pdf_done", count=len(written), out=out))
+    return EXIT_OK
 
 
 def _site(args: argparse.Namespace, root: Path) -> Path:

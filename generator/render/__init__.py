@@ -10,6 +10,8 @@ from typing import Any
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Outline, build_outline
+from generator.render.classroom import render_classroom
+from generator.render.mindmap import part_map
 from generator.render.quiz import quiz_globals, render_quizzes
 from generator.render.roleplays import render_roleplays, roleplay_globals
 from generator.render.templates import make_environment
@@ -18,6 +20,7 @@ from generator.render.worksheets import render_worksheets
 
 TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 EDITIONS = ("learner", "trainer")
+STANDALONE_ASSETS = "assets/standalone/"  # for pages outside MkDocs (slide decks): copied, not on every page
 
 
 @dataclass
@@ -54,7 +57,7 @@ class RenderContext:
 
 # A feature adds its pages and assets to the tree and returns its navigation entries.
 Feature = Callable[[DocsTree, RenderContext], list[Any]]
-FEATURES: tuple[Feature, ...] = (render_quizzes, render_roleplays, render_worksheets)
+FEATURES: tuple[Feature, ...] = (render_classroom, render_quizzes, render_roleplays, render_worksheets)
 
 
 def templates_folder(course: Course) -> Path:
@@ -73,6 +76,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     env.globals.update(course=course, outline=outline)
     env.globals.update(roleplay_globals(course, outline))
     env.globals.update(quiz_globals(course, outline))
+    env.globals["mind_map"] = part_map  # classroom: blocks/part_top.md.j2
     tree = DocsTree()
     terms = course.glossary.terms
     tree.add_page("index.md", env.get_template("home.md.j2").render(
@@ -103,6 +107,8 @@ def _add_assets(tree: DocsTree, folder: Path) -> None:
         if path.is_file():
             relative = "assets/" + path.relative_to(folder).as_posix()
             tree.files[relative] = path.read_bytes()
+            if relative.startswith(STANDALONE_ASSETS):
+                continue
             if path.suffix == ".css":
                 tree.extra_css.append(relative)
             elif path.suffix == ".js":

@@ -1,0 +1,116 @@
+"""Trainer edition pages: the timing plan (agenda.md), answer keys (answers.md), facilitator guide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from generator.locale import UI
+from generator.model.outline import Entry, Outline
+from generator.model.quiz import Question
+from generator.render.slides import chapter_slides
+from generator.render.views import ChapterView, PartView
+
+if TYPE_CHECKING:
+    from generator.render import DocsTree, RenderContext
+
+SESSIONS = ((9 * 60, 12 * 60), (13 * 60 + 30, 17 * 60))  # morning and afternoon, minutes after midnight
+BREAK = 15
+BREAK_AFTER = 90  # teaching minutes before a break is due
+
+
+@dataclass(frozen=True)
+class Slot:
+    day: int
+    start: int
+    end: int
+    chapter: ChapterView | None
+    kind: str = "chapter"  # or "break", "lunch"
+
+    @property
+    def time(self) -> str:
+        return f"{clock(self.start)}–{clock(self.end)}"
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def plan_agenda(chapters: list[ChapterView]) -> list[Slot]:
+    """Chapters in order over days of two sessions; a 15-minute break after about 90 minutes.
+
+    A chapter never straddles lunch or the evening; one longer than a whole session gets a session alone.
+    """
+    slots: list[Slot] = []
+    day, session, since_break = 1, 0, 0
+    now = SESSIONS[0][0]
+    for chapter in (item for item in chapters if item.minutes):
+        while True:
+            start, end = SESSIONS[session]
+            if since_break >= BREAK_AFTER and now + BREAK + chapter.minutes <= end:
+                slots.append(Slot(day, now, now + BREAK, None, "break"))
+                now, since_break = now + BREAK, 0
+            if now + chapter.minutes <= end or now == start:
+                slots.append(Slot(day, now, now + chapter.minutes, chapter))
+                now, since_break = now + chapter.minutes, since_break + chapter.minutes
+                break
+            session = (session + 1) % len(SESSIONS)
+            if session:
+                slots.append(Slot(day, SESSIONS[session - 1][1], SESSIONS[session][0], None, "lunch"))
+            day += session == 0
+            now, since_break = SESSIONS[session][0], 0
+    return slots
+
+
+def group_days(slots: list[Slot]) -> list[tuple[int, list[Slot]]]:
+    days: dict[int, list[Slot]] = {}
+    for slot in slots:
+        days.setdefault(slot.day, []).append(slot)
+    return sorted(days.items())
+
+
+def answer_text(question: Question) -> list[str]:
+    """The correct answer as lines of plain text, whatever the question type."""
+    if question.type in ("single", "multiple"):
+        return [str(option.text) for option in question.options if option.correct]
+    if question.type == "scenario":
+        return [f"{UI['rating_' + (option.rating or 'poor')]}：{option.text}" for option in question.options]
+    if question.type == "truefalse":
+        return [UI["answer_true"] if question.answer else UI["answer_false"]]
+    if question.type == "ordering":
+        return [f"{index}. {item}" for index, item in enumerate(question.items, start=1)]
+    if question.type == "matching":
+        return [f"{pair.left} → {pair.right}" for pair in question.pairs]
+    return [str(item) for item in question.rubric]
+
+
+def node_link(outline: Outline, node_id: str) -> tuple[Entry, str] | None:
+    """The page (relative to the site root) that teaches a node id, for links from answers.md."""
+    for entry in outline.walk():
+        if entry.node.id == node_id:
+            anchor = "" if entry.kind in ("part", "chapter") else f"#{entry.anchor}"
+            return entry, entry.page + anchor
+    return None
+
+
+def add_trainer_pages(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> list[Any]:
+    chapters = [chapter for part in ctx.parts for chapter in part.chapters]
+    slots = plan_agenda(chapters)
+    days = group_days(slots)
+    taught = sum(chapter.minutes for chapter in chapters)
+    tree.add_page("agenda.md", env.get_template("classroom/agenda.md.j2").render(
+        days=days, taught=taught, sessions=[(clock(a), clock(b)) for a, b in SESSIONS], pagebreaks=False))
+    tree.add_page("answers.md", env.get_template("classroom/answers.md.j2").render(
+        banks=ctx.course.banks, answer_text=answer_text, node_link=lambda i: node_link(ctx.outline, i)))
+    tree.add_page("print/facilitator.md", env.get_template("classroom/facilitator.md.j2").render(
+        parts=_guide(ctx.parts, ctx), days=days, taught=taught, info=ctx.course.syllabus.course,
+        sessions=[(clock(a), clock(b)) for a, b in SESSIONS]))
+    return [{UI["agenda_title"]: "agenda.md"}, {UI["answers_title"]: "answers.md"},
+            {UI["facilitator_title"]: "print/facilitator.md"}]
+
+
+def _guide(parts: tuple[PartView, ...], ctx: RenderContext) -> list[tuple[PartView, list[Any]]]:
+    return [(part, [chapter_slides(chapter, ctx.course.roleplays, ctx.course.worksheets)
+                    for chapter in part.chapters]) for part in parts]

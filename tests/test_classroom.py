@@ -1,0 +1,232 @@
+"""Classroom feature: editions, timing plan, answer keys, slide decks and the handbook."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from generator.diagnostics import has_errors
+from generator.engine import build_site
+from generator.load.course import load_course
+from generator.locale import UI
+from generator.model.course import Course
+from generator.model.outline import build_outline
+from generator.model.quiz import Option, Pair, Question
+from generator.model.text import Id, Markdown, Text
+from generator.pipeline import emit_docs
+from generator.render import EDITIONS, render
+from generator.render.slides import chapter_slides, discussion_minutes
+from generator.render.trainer import SESSIONS, answer_text, clock, plan_agenda
+from generator.render.views import build_views
+
+REPO = Path(__file__).resolve().parents[1]
+TRAINER_PAGES = ("agenda.html", "answers.html", "print/facilitator.html")
+
+BANK = """\
+bank: visit
+title: 拜访题库
+questions:
+  - id: q-goal
+    type: single
+    node: set-goal
+    stem: 哪一个是合格的拜访目标？
+    explanation: 目标要写成客户的动作。
+    options:
+      - text: 确认下季度的预测量
+        feedback: 对，这是客户的动作。
+        correct: true
+      - text: 维护一下关系
+        feedback: 这是销售的感受。
+  - id: q-record
+    type: truefalse
+    node: plan-visit
+    stem: 拜访结果可以等到周末再记录。
+    explanation: 当天记录，细节才不会丢。
+    answer: false
+"""
+
+
+def with_sentinels(course: Course) -> Course:
+    """The real course with every trainer-only text replaced by a marker that occurs nowhere else."""
+    contents = []
+    for index, content in enumerate(course.contents):
+        discussions = tuple(
+            replace(item, listen_for=tuple(Text(f"讲师专用听点{index}-{asked}-{number}：{point}")
+                                           for number, point in enumerate(item.listen_for)))
+            for asked, item in enumerate(content.discussions))
+        notes = Markdown(f"讲师专用提示{index}：{content.trainer_notes or ''}")
+        contents.append(replace(content, trainer_notes=notes, discussions=discussions))
+    return replace(course, contents=tuple(contents))
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both editions of the marked course, built by MkDocs like `courseware build`."""
+    course = with_sentinels(load_course(REPO).course)
+    folder = tmp_path_factory.mktemp("editions")
+    sites = {}
+    for edition in EDITIONS:
+        build_dir, _ = emit_docs(course, folder / "build" / edition, edition)
+        sites[edition] = folder / edition
+        assert not has_errors(build_site(build_dir / "mkdocs.yml", sites[edition]))
+    return sites
+
+
+def site_text(site: Path) -> str:
+    """All text a reader or the search box can reach: pages without tags, JSON strings, SVG, decks."""
+    chunks = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".svg"):
+            chunks.append(plain(path.read_text(encoding="utf-8")))
+        elif path.suffix == ".json":
+            chunks += [plain(text) for text in _strings(json.loads(path.read_text(encoding="utf-8")))]
+    return "\n".join(chunks)
+
+
+def plain(text: str) -> str:
+    """Without tags and entities, and without the zero-width spaces the search index puts between words."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\u200b", "")
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def test_learner_site_has_no_trainer_text(editions: dict[str, Path]) -> None:
+    learner, trainer = site_text(editions["learner"]), site_text(editions["trainer"])
+    markers = sorted(set(re.findall(r"讲师专用(?:听点\d+-\d+-\d+|提示\d+)", trainer)))
+    course = load_course(REPO).course
+    expected = len(course.contents) + sum(len(d.listen_for) for c in course.contents for d in c.discussions)
+    assert len(markers) == expected  # every note and listen-for point reached the trainer site
+    assert re.findall(r"讲师专用", learner) == []
+    for edition, expected_in_index in (("trainer", True), ("learner", False)):
+        index = (editions[edition] / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert any("讲师专用" in plain(text) for text in _strings(json.loads(index))) is expected_in_index
+    labels = [UI[key] for key in ("agenda_title", "answers_title", "facilitator_title", "facilitator_kind",
+                                  "listen_for", "trainer_notes")]
+    assert [label for label in labels if label not in trainer] == []
+    assert [label for label in labels if label in learner] == []
+
+
+def test_trainer_pages_exist_only_in_the_trainer_edition(editions: dict[str, Path]) -> None:
+    for page in TRAINER_PAGES:
+        assert (editions["trainer"] / page).is_file()
+        assert not (editions["learner"] / page).exists()
+    assert "cw-slide__notes" in (editions["trainer"] / "slides" / "hold-price.html").read_text(encoding="utf-8")
+    assert not any("cw-slide__notes" in path.read_text(encoding="utf-8")
+                   for path in (editions["learner"] / "slides").glob("*.html"))
+
+
+def test_every_part_has_a_deck_a_map_and_a_link_from_its_page(built_site: Path) -> None:
+    parts = load_course(REPO).course.syllabus.parts
+    for part in parts:
+        assert (built_site / "slides" / f"{part.id}.html").is_file()
+        assert (built_site / "maps" / f"{part.id}.svg").is_file()
+        assert f'href="../slides/{part.id}.html"' in (built_site / part.id / "index.html").read_text()
+    listing = (built_site / "slides" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{part.id}.html"' in listing for part in parts)
+
+
+def _chapters(*minutes: int) -> list:
+    return [SimpleNamespace(minutes=value, name=f"c{index}") for index, value in enumerate(minutes)]
+
+
+def test_agenda_fills_days_with_breaks_and_never_crosses_lunch() -> None:
+    chapters = _chapters(60, 45, 60, 60, 50, 50, 45, 60)
+    slots = plan_agenda(chapters)
+    taught = [slot for slot in slots if slot.chapter]
+    assert [slot.chapter for slot in taught] == chapters
+    assert [(slot.time, slot.kind) for slot in slots[:6]] == [
+        ("9:00–10:00", "chapter"), ("10:00–10:45", "chapter"), ("10:45–11:00", "break"),
+        ("11:00–12:00", "chapter"), ("12:00–13:30", "lunch"), ("13:30–14:30", "chapter")]
+    for slot in taught:
+        assert any(start <= slot.start and slot.end <= end for start, end in SESSIONS)
+    assert slots[-1].day == 2
+
+
+def test_agenda_gives_an_overlong_chapter_a_session_of_its_own() -> None:
+    slots = plan_agenda(_chapters(30, 240, 30))
+    assert [(slot.day, clock(slot.start), slot.kind) for slot in slots] == [
+        (1, "9:00", "chapter"), (1, "12:00", "lunch"), (1, "13:30", "chapter"), (2, "9:00", "chapter")]
+
+
+def test_agenda_skips_chapters_without_minutes() -> None:
+    assert plan_agenda(_chapters(0, 0)) == []
+
+
+def test_discussion_timer_default_follows_the_chapter_minutes() -> None:
+    assert [discussion_minutes(SimpleNamespace(minutes=m)) for m in (10, 45, 60, 90, 200)] == [5, 10, 15, 20, 20]
+
+
+def _question(kind: str, **fields: object) -> Question:
+    return Question(id=Id("q"), type=kind, node=Id("n"), stem=Markdown("题干"), explanation=Markdown("解析"),
+                    **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (_question("single", options=(Option(Text("甲"), Text("x"), correct=True), Option(Text("乙"), Text("y")))),
+         ["甲"]),
+        (_question("truefalse", answer=False), ["错误"]),
+        (_question("ordering", items=(Text("先"), Text("后"))), ["1. 先", "2. 后"]),
+        (_question("matching", pairs=(Pair(Text("质量"), Text("8D")),)), ["质量 → 8D"]),
+        (_question("scenario", options=(Option(Text("甲"), Text("x"), rating="best"),)), ["最佳：甲"]),
+        (_question("reflection", rubric=(Text("有数字"),)), ["有数字"]),
+    ],
+)
+def test_answer_key_for_every_question_type(question: Question, expected: list[str]) -> None:
+    assert answer_text(question) == expected
+
+
+def test_answer_page_lists_every_question_with_its_answer(sample_course: Path) -> None:
+    (sample_course / "quizzes" / "visit.yaml").write_text(BANK, encoding="utf-8")
+    loaded = load_course(sample_course)
+    assert loaded.problems == []
+    page = render(loaded.course, "trainer").files["answers.md"].decode("utf-8")
+    assert "`q-goal`" in page and "`q-record`" in page
+    assert "- 确认下季度的预测量" in page and "维护一下关系" not in page
+    assert "- 错误" in page
+    assert "(visit/plan-visit.md#set-goal)" in page
+    assert "answers.md" not in render(loaded.course, "learner").files
+
+
+def test_chapter_slides_pick_roleplays_and_worksheets_by_node(sample_course: Path) -> None:
+    course = load_course(sample_course).course
+    chapter = build_views(build_outline(course.syllabus), course.contents)[0].chapters[0]
+    inside = SimpleNamespace(id="rp-a", nodes=("must-get",))
+    outside = SimpleNamespace(id="rp-b", nodes=("other-chapter",))
+    slides = chapter_slides(chapter, (inside, outside), (SimpleNamespace(id="ws", nodes=("plan-visit",)),))
+    assert [item.id for item in slides.roleplays] == ["rp-a"]
+    assert [item.id for item in slides.worksheets] == ["ws"]
+
+
+def test_handbook_has_every_chapter_summary_point_and_action() -> None:
+    course = load_course(REPO).course
+    page = render(course).files["print/handbook.md"].decode("utf-8")
+    for content in course.contents:
+        assert content.summary[:12] in page
+        assert all(point[:10] in page for point in content.key_points)
+        assert all(action[:10] in page for action in content.actions)
+    assert all(term.term in page for term in course.glossary.terms)
+    assert page.count('<div class="cw-print__part" markdown>') == len(course.syllabus.parts) + 2
+
+
+def test_classroom_output_is_the_same_bytes_every_time() -> None:
+    course = load_course(REPO).course
+    first, second = render(course, "trainer").files, render(course, "trainer").files
+    classroom = [path for path in first if path.startswith(("maps/", "slides/", "print/", "agenda", "answers"))]
+    assert len(classroom) >= 2 * len(course.syllabus.parts) + 5
+    assert all(first[path] == second[path] for path in classroom)
