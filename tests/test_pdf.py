@@ -92,6 +92,7 @@ def test_pdf_command_builds_then_prints(
         sample_course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "pdf"
     assert main(["--course", str(sample_course), "pdf", "--edition", "trainer", "--out", str(out)]) == 0
-    assert sorted(path.name for path in out.iterdir()) == ["facilitator.pdf", "handbook.pdf"]
+    # every page under print/: the role-play card sheets as well as the handbook and the guide
+    assert sorted(path.name for path in out.iterdir()) == ["cards-rp-visit.pdf", "facilitator.pdf", "handbook.pdf"]
     assert "讲师手册" in pdf_text(out / "facilitator.pdf")
     assert "PDF 已生成：2 个文件" in capsys.readouterr().out
