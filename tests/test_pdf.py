@@ -95,4 +95,4 @@ def test_pdf_command_builds_then_prints(
     # every page under print/: the role-play card sheets as well as the handbook and the guide
     assert sorted(path.name for path in out.iterdir()) == ["cards-rp-visit.pdf", "facilitator.pdf", "handbook.pdf"]
     assert "讲师手册" in pdf_text(out / "facilitator.pdf")
-    assert "PDF 已生成：2 个文件" in capsys.readouterr().out
+    assert "PDF 已生成：3 个文件" in capsys.readouterr().out
