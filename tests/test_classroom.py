@@ -22,7 +22,15 @@ from generator.model.text import Id, Markdown, Text
 from generator.pipeline import emit_docs
 from generator.render import EDITIONS, render
 from generator.render.slides import chapter_slides, discussion_minutes
-from generator.render.trainer import SESSIONS, answer_text, clock, plan_agenda
+from generator.render.trainer import (
+    SESSIONS,
+    SHORTEST_CLASS,
+    answer_text,
+    class_minutes,
+    clock,
+    fit_agenda,
+    plan_agenda,
+)
 from generator.render.views import build_views
 
 REPO = Path(__file__).resolve().parents[1]
@@ -230,3 +238,22 @@ def test_classroom_output_is_the_same_bytes_every_time() -> None:
     classroom = [path for path in first if path.startswith(("maps/", "slides/", "print/", "agenda", "answers"))]
     assert len(classroom) >= 2 * len(course.syllabus.parts) + 5
     assert all(first[path] == second[path] for path in classroom)
+
+
+def test_agenda_compresses_a_long_course_into_its_days() -> None:
+    chapters = _chapters(*[60] * 37)  # the bundled course is about 37 hours of full-length chapters
+    percent, slots = fit_agenda(chapters, 2)
+    assert percent < 100 and slots[-1].day == 2
+    assert [slot.chapter for slot in slots if slot.chapter] == chapters  # nothing dropped, order kept
+    assert all(slot.end - slot.start >= SHORTEST_CLASS for slot in slots if slot.chapter)
+
+
+def test_agenda_keeps_full_minutes_when_they_fit() -> None:
+    chapters = _chapters(60, 45, 60)
+    assert fit_agenda(chapters, 2) == (100, plan_agenda(chapters))
+
+
+def test_agenda_too_long_even_when_compressed_runs_over() -> None:
+    percent, slots = fit_agenda(_chapters(*[60] * 80), 1)
+    assert percent == 1 and slots[-1].day > 1
+    assert class_minutes(60, 1) == SHORTEST_CLASS

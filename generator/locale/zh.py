@@ -513,8 +513,12 @@ UI.update({
 UI.update({
     "agenda_title": "课程安排（讲师）",
     "agenda_lead": "按各章课时排定：上午 {morning}，下午 {afternoon}，约每 90 分钟茶歇 15 分钟；一章不跨午休。",
-    "agenda_total": "全部章节合计 {minutes} 分钟，共排 {days} 天。",
-    "agenda_over": "两天的课可只选其中几个部分，其余部分排入后续课期。",
+    "agenda_total": "全部章节的完整课时合计 {minutes} 分钟，共排 {days} 天。",
+    "agenda_compressed": "课程按 {days} 天面授：各章课堂时间压缩为完整课时的约 {percent}%（每章至少 10 分钟），"
+                         "讲思维导图、要点、一个案例和练习；其余正文作为课前阅读和课后复习。",
+    "agenda_over": "即使每章只讲 10 分钟也排不进 {days} 天：可只选其中几个部分，其余部分排入后续课期，"
+                   "或在 syllabus.yaml 的 course.days 里改成实际天数。",
+    "agenda_full_minutes": "完整课时",
     "agenda_day": "第 {day} 天",
     "agenda_time": "时间",
     "agenda_content": "内容",

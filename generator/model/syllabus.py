@@ -70,6 +70,8 @@ class CourseInfo(Located):
     benefits: tuple[Text, ...] = field(default=(), metadata=doc("培训收益"))
     teaching: tuple[OutlineText, ...] = field(default=(), metadata=doc("教学特点"))
     audience: OutlineText | None = field(default=None, metadata=doc("适合人员"))
+    days: int = field(default=2, metadata=doc("面授天数：讲师版的课程安排按它排课，排不下时按同一比例压缩各章课堂时间",
+                                                minimum=1, maximum=30))
     roles: tuple[Text, ...] = field(
         default=(Text("销售"), Text("生产"), Text("技术"), Text("管理")),
         metadata=doc("内容文件 audience 可用的岗位标签"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 SESSIONS = ((9 * 60, 12 * 60), (13 * 60 + 30, 17 * 60))  # morning and afternoon, minutes after midnight
 BREAK = 15
 BREAK_AFTER = 90  # teaching minutes before a break is due
+SHORTEST_CLASS = 10  # a chapter squeezed into the agenda still gets this many minutes
 
 
 @dataclass(frozen=True)
@@ -38,23 +40,26 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def plan_agenda(chapters: list[ChapterView]) -> list[Slot]:
+def plan_agenda(chapters: list[ChapterView], length: Callable[[Any], int] = lambda chapter: chapter.minutes,
+                ) -> list[Slot]:
     """Chapters in order over days of two sessions; a 15-minute break after about 90 minutes.
 
     A chapter never straddles lunch or the evening; one longer than a whole session gets a session alone.
+    `length` gives the class minutes of a chapter (its full minutes unless the course is compressed).
     """
     slots: list[Slot] = []
     day, session, since_break = 1, 0, 0
     now = SESSIONS[0][0]
     for chapter in (item for item in chapters if item.minutes):
+        minutes = length(chapter)
         while True:
             start, end = SESSIONS[session]
-            if since_break >= BREAK_AFTER and now + BREAK + chapter.minutes <= end:
+            if since_break >= BREAK_AFTER and now + BREAK + minutes <= end:
                 slots.append(Slot(day, now, now + BREAK, None, "break"))
                 now, since_break = now + BREAK, 0
-            if now + chapter.minutes <= end or now == start:
-                slots.append(Slot(day, now, now + chapter.minutes, chapter))
-                now, since_break = now + chapter.minutes, since_break + chapter.minutes
+            if now + minutes <= end or now == start:
+                slots.append(Slot(day, now, now + minutes, chapter))
+                now, since_break = now + minutes, since_break + minutes
                 break
             session = (session + 1) % len(SESSIONS)
             if session:
@@ -62,6 +67,27 @@ def plan_agenda(chapters: list[ChapterView]) -> list[Slot]:
             day += session == 0
             now, since_break = SESSIONS[session][0], 0
     return slots
+
+
+def fit_agenda(chapters: list[ChapterView], days: int) -> tuple[int, list[Slot]]:
+    """The plan for a course of `days` days: chapters keep their full minutes when they fit; otherwise every
+    chapter's class time shrinks by one common percentage (in 5-minute steps) until the plan fits.
+
+    Returns the percentage used and the slots. A course too long even at the shortest class time keeps
+    the shortest plan, which then runs over: the page says how many days it takes.
+    """
+    slots: list[Slot] = []
+    for percent in range(100, 0, -1):
+        slots = plan_agenda(chapters, lambda chapter, p=percent: class_minutes(chapter.minutes, p))
+        if not slots or slots[-1].day <= days:
+            return percent, slots
+    return 1, slots
+
+
+def class_minutes(minutes: int, percent: int) -> int:
+    if percent >= 100:
+        return minutes
+    return max(SHORTEST_CLASS, 5 * round(minutes * percent / 500))
 
 
 def group_days(slots: list[Slot]) -> list[tuple[int, list[Slot]]]:
@@ -97,16 +123,18 @@ def node_link(outline: Outline, node_id: str) -> tuple[Entry, str] | None:
 
 def add_trainer_pages(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> list[Any]:
     chapters = [chapter for part in ctx.parts for chapter in part.chapters]
-    slots = plan_agenda(chapters)
+    planned = ctx.course.syllabus.course.days
+    percent, slots = fit_agenda(chapters, planned)
     days = group_days(slots)
     taught = sum(chapter.minutes for chapter in chapters)
     tree.add_page("agenda.md", env.get_template("classroom/agenda.md.j2").render(
-        days=days, taught=taught, sessions=[(clock(a), clock(b)) for a, b in SESSIONS], pagebreaks=False))
+        days=days, taught=taught, sessions=[(clock(a), clock(b)) for a, b in SESSIONS], pagebreaks=False,
+        planned=planned, percent=percent))
     tree.add_page("answers.md", env.get_template("classroom/answers.md.j2").render(
         banks=ctx.course.banks, answer_text=answer_text, node_link=lambda i: node_link(ctx.outline, i)))
     tree.add_page("print/facilitator.md", env.get_template("classroom/facilitator.md.j2").render(
         parts=_guide(ctx.parts, ctx), days=days, taught=taught, info=ctx.course.syllabus.course,
-        sessions=[(clock(a), clock(b)) for a, b in SESSIONS]))
+        sessions=[(clock(a), clock(b)) for a, b in SESSIONS], planned=planned, percent=percent))
     return [{UI["agenda_title"]: "agenda.md"}, {UI["answers_title"]: "answers.md"},
             {UI["facilitator_title"]: "print/facilitator.md"}]
 
