@@ -71,3 +71,14 @@ def test_config_forces_offline_and_chinese(sample_course: Path) -> None:
     assert config["use_directory_urls"] is False
     assert config["extra"]["generator"] is False
     assert all("offline" not in str(plugin) for plugin in config["plugins"])
+
+
+def test_home_links_only_pages_that_were_built() -> None:
+    from generator.render import DocsTree
+    from generator.render.home import collect_moments
+
+    tree = DocsTree()
+    assert collect_moments(tree) == []
+    tree.add_page("scripts.md", "# 话术库")
+    [(title, _, links)] = collect_moments(tree)
+    assert title == "课后" and [link for _, link, _ in links] == ["scripts.md"]

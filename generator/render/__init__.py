@@ -11,6 +11,7 @@ from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Outline, build_outline
 from generator.render.classroom import render_classroom
+from generator.render.home import collect_moments
 from generator.render.mindmap import part_map
 from generator.render.quiz import quiz_globals, render_quizzes
 from generator.render.roleplays import render_roleplays, roleplay_globals
@@ -79,8 +80,6 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     env.globals["mind_map"] = part_map  # classroom: blocks/part_top.md.j2
     tree = DocsTree()
     terms = course.glossary.terms
-    tree.add_page("index.md", env.get_template("home.md.j2").render(
-        course=course.syllabus.course, parts=parts, total_minutes=sum(p.minutes for p in parts)))
     for part in parts:
         _render_part(tree, env, part, terms)
     if terms:
@@ -89,6 +88,10 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     feature_nav = [item for feature in FEATURES for item in feature(tree, context)]
     _add_extra_pages(tree, course)
     _add_assets(tree, folder / "assets")
+    # last, so that it links only to pages the features actually made
+    tree.add_page("index.md", env.get_template("home.md.j2").render(
+        course=course.syllabus.course, parts=parts, total_minutes=sum(p.minutes for p in parts),
+        moments=collect_moments(tree)))
     tree.nav = _nav(parts, bool(terms), course, feature_nav)
     return tree
 
