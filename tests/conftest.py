@@ -6,7 +6,7 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,20 +32,35 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return course / "site"
 
 
+Serve = Callable[[Path, str], str]
+
+
 @pytest.fixture(scope="session")
-def served_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serve the site under /training/laokehu/ to prove nothing assumes the server root."""
-    webroot = tmp_path_factory.mktemp("webroot")
-    target = webroot / SUBPATH
-    target.parent.mkdir(parents=True)
-    shutil.copytree(built_site, target)
-    handler = functools.partial(_QuietHandler, directory=str(webroot))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
-    server.shutdown()
-    server.server_close()
+def serve_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serve]:
+    """Serve a built site under a sub-path (e.g. training/laokehu) to prove nothing assumes the server root.
+
+    Returns the site's URL; every server started this way stops at the end of the session.
+    """
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def serve(site: Path, subpath: str) -> str:
+        webroot = tmp_path_factory.mktemp("webroot")
+        shutil.copytree(site, webroot / subpath)
+        handler = functools.partial(_QuietHandler, directory=str(webroot))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/{subpath}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path, serve_site: Serve) -> str:
+    return serve_site(built_site, SUBPATH)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,13 +7,10 @@ on one page, and one question carries hostile author text.
 from __future__ import annotations
 
 import datetime
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +40,7 @@ DAY = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture(scope="module")
-def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def quiz_site(tmp_path_factory: pytest.TempPathFactory, serve_site: Callable[[Path, str], str]) -> str:
     course = tmp_path_factory.mktemp("quiz-course")
     shutil.copytree(SCAFFOLD, course, dirs_exist_ok=True)
     bank = course / "quizzes/visit.yaml"
@@ -51,19 +48,7 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     bank.write_text(text, encoding="utf-8")
     outcome = pipeline.build(course, course / "site")
     assert not outcome.failed(strict=True), outcome.diagnostics
-    webroot = tmp_path_factory.mktemp("quiz-webroot")
-    shutil.copytree(course / "site", webroot / "training/sample")
-    handler = functools.partial(_Quiet, directory=str(webroot))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/training/sample/"
-    server.shutdown()
-    server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    return serve_site(course / "site", "training/sample")
 
 
 def quiz_data(page) -> dict[str, Any]:  # type: ignore[no-untyped-def]

@@ -3,12 +3,9 @@ the 话术库 filter, and the A4 card sheet printed to PDF. Built from the scaff
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,11 +19,6 @@ pytestmark = pytest.mark.browser
 SUBPATH = "training/sample"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
     course = tmp_path_factory.mktemp("scaffold") / "course"
@@ -36,14 +28,8 @@ def scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sample_site(scaffold: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    webroot = tmp_path_factory.mktemp("rp-webroot")
-    shutil.copytree(scaffold / "site", webroot / SUBPATH)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(webroot)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
-    server.shutdown()
-    server.server_close()
+def sample_site(scaffold: Path, serve_site: Callable[[Path, str], str]) -> str:
+    return serve_site(scaffold / "site", SUBPATH)
 
 
 @pytest.fixture(scope="module")
