@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from generator.load.course import load_course
@@ -81,6 +82,7 @@ def test_preview_shows_samples_with_results_and_escapes_author_text(sample_cours
 
 
 def test_no_worksheets_no_pages(sample_course: Path) -> None:
+    shutil.rmtree(sample_course / "content/worksheets")
     loaded = load_course(sample_course)
     assert loaded.course is not None
     tree = render(loaded.course)

@@ -128,7 +128,7 @@ def test_scaffold_role_play_is_clean(sample_course: Path) -> None:
 def test_id_must_match_file_name(sample_course: Path) -> None:
     _edit(sample_course, "id: rp-visit", "id: rp-visits")
     assert _codes(sample_course) == [
-        "content/modules/plan-visit.yaml:42:13: pending-reference: 角色扮演“rp-visit”还没有编写",
+        "content/modules/plan-visit.yaml:43:13: pending-reference: 角色扮演“rp-visit”还没有编写",
         f"{ROLEPLAY}:3:5: roleplay-id-mismatch: 角色扮演 id“rp-visits”与文件名“rp-visit”不一致",
     ]
 

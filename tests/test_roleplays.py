@@ -121,10 +121,11 @@ def test_chapter_and_part_link_their_role_plays(sample_course: Path) -> None:
 
 def test_pending_role_play_and_worksheet_are_named_not_linked(sample_course: Path) -> None:
     module = "content/modules/plan-visit.yaml"
-    edit(sample_course, module, "  roleplay: rp-visit", "  roleplay: rp-later\n  worksheet: visit-card")
+    edit(sample_course, module, "  roleplay: rp-visit", "  roleplay: rp-later")
+    edit(sample_course, module, "  worksheet: visit-card", "  worksheet: visit-later")
     edit(sample_course, ROLEPLAY, "nodes: [plan-visit, set-goal]", "nodes: [visit]")  # part-level only
     chapter = pages(sample_course)["visit/plan-visit.md"]
-    assert "- 配套工作表：visit-card（编写中）" in chapter
+    assert "- 配套工作表：visit-later（编写中）" in chapter
     assert "- 配套角色扮演：rp-later（编写中）" in chapter
     assert "../roleplays/rp-visit.md" not in chapter
     assert "../roleplays/rp-visit.md" in pages(sample_course)["visit/index.md"]

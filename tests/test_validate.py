@@ -42,10 +42,9 @@ def test_typed_label_in_title(sample_course: Path) -> None:
 
 def test_pending_worksheet_reference_is_a_warning(sample_course: Path) -> None:
     module = "content/modules/plan-visit.yaml"
-    edit(sample_course, module, "  minutes: 10\n", "  minutes: 10\n  worksheet: visit-card\n")
+    edit(sample_course, module, "  worksheet: visit-card\n", "  worksheet: visit-log\n")
     assert codes(sample_course) == [("pending-reference", "warning")]
-    (sample_course / "content/worksheets").mkdir()
-    (sample_course / "content/worksheets/visit-card.yaml").write_text("title: 拜访卡\n", encoding="utf-8")
+    (sample_course / "content/worksheets/visit-log.yaml").write_text("title: 拜访记录\n", encoding="utf-8")
     loaded = load_course(sample_course)
     assert {d.code for d in loaded.problems} == {"missing-key"}  # reported where the worksheet is broken
     assert validate(loaded.course) == []  # ...and not again as a pending reference

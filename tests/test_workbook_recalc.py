@@ -18,6 +18,7 @@ import pytest
 
 from generator.load.course import load_course
 from generator.model.worksheet import Worksheet
+from generator.scaffold import SCAFFOLD
 from generator.workbook import build_workbook
 from generator.workbook.layout import lay_out
 from tests.spreadsheet import recalculate_many
@@ -29,9 +30,13 @@ ERRORS = ("#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "E
 
 
 def _bundled() -> list[Worksheet]:
-    loaded = load_course(REPO)
-    assert loaded.course is not None
-    return list(loaded.course.worksheets)
+    """The bundled course's workbooks and the one `courseware new` gives a second course to copy."""
+    worksheets = []
+    for root in (REPO, SCAFFOLD):
+        loaded = load_course(root)
+        assert loaded.course is not None
+        worksheets += loaded.course.worksheets
+    return worksheets
 
 
 WORKSHEETS = {worksheet.id: worksheet for worksheet in _bundled()}
