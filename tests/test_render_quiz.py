@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.load.course import load_course
 from generator.render import DocsTree, render
-from generator.render.quiz import to_json
+from generator.render.templates import embed_json
 
 
 def rendered(course_dir: Path, edition: str = "learner") -> DocsTree:
@@ -27,7 +27,7 @@ def embedded(text: str) -> list[dict]:  # type: ignore[type-arg]
 
 
 def test_json_cannot_close_its_script_tag() -> None:
-    text = str(to_json({"stem": '</script><script>alert("x")</script> & <!--'}))
+    text = str(embed_json({"stem": '</script><script>alert("x")</script> & <!--'}))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["stem"] == '</script><script>alert("x")</script> & <!--'
 

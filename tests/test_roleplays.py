@@ -11,7 +11,7 @@ import pytest
 from generator.assets import gzipped_size
 from generator.load.course import load_course
 from generator.render import TOOL_TEMPLATES, render
-from generator.render.roleplays import embed_json
+from generator.render.templates import embed_json
 
 GOLDEN = Path(__file__).parent / "golden" / "sample"
 

@@ -6,7 +6,6 @@ in a collapsed block; the script also borrows the rendered stems from it) and as
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from generator.model.quizpool import (
     nodes_by_id,
     questions_under,
 )
+from generator.render.templates import embed_json
 
 if TYPE_CHECKING:
     from generator.render import DocsTree, RenderContext
@@ -96,7 +96,7 @@ class QuizCatalog:
             "draw": pool.draw, "seed": pool.seed, "pass": pool.pass_mark,
             "questions": [self._data(question) for question in pool.questions], "ui": script_strings(),
         }
-        return QuizView(pool, questions, to_json(data), mode)
+        return QuizView(pool, questions, embed_json(data), mode)
 
     def progress_data(self, quizzes: Sequence[QuizView]) -> Markup:
         checked = self.chapters()
@@ -108,7 +108,7 @@ class QuizCatalog:
         ]
         listed = [{"id": q.pool.id, "kind": q.pool.kind, "title": q.pool.title, "pass": q.pool.pass_mark}
                   for q in quizzes]
-        return to_json({"storage": self.storage, "course": self.title, "parts": parts, "quizzes": listed,
+        return embed_json({"storage": self.storage, "course": self.title, "parts": parts, "quizzes": listed,
                         "ui": script_strings()})
 
     def chapters(self) -> list[Entry]:
@@ -163,13 +163,6 @@ def quiz_globals(course: Course, outline: Outline) -> dict[str, Any]:
 
 def script_strings() -> dict[str, str]:
     return {key[len(JS_PREFIX):]: value for key, value in UI.items() if key.startswith(JS_PREFIX)}
-
-
-def to_json(data: object) -> Markup:
-    """JSON safe inside <script>: no author text can close the tag or start markup."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
 
 
 def _covers(quiz: QuizView, part: Entry) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from generator.model.content import ChapterContent, Script
 from generator.model.course import Course
 from generator.model.outline import Entry, Outline
 from generator.model.roleplay import Roleplay, chapters_of, parts_of
+from generator.render.templates import embed_json
 
 if TYPE_CHECKING:  # the render package imports this module while it is being set up
     from generator.render import DocsTree, RenderContext
@@ -116,15 +116,6 @@ def practice_data(play: Roleplay) -> Markup:
     endings = {ending.id: {"outcome": ending.outcome, "title": ending.title} for ending in branching.endings}
     return embed_json({"start": branching.start, "turns": turns, "endings": endings,
                        "labels": {key: UI[key] for key in WIDGET_LABELS}})
-
-
-def embed_json(value: object) -> Markup:
-    """JSON that survives inside <script> and Markdown whatever the author wrote."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, code in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"),
-                       ("\u2029", "\\u2029")):
-        text = text.replace(char, code)
-    return Markup(text)
 
 
 def collect_scripts(course: Course, outline: Outline, views: tuple[RoleplayView, ...]) -> Iterator[ScriptView]:

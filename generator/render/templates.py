@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -32,6 +33,18 @@ def abbreviation(value: object) -> Markup:
     """Text for a `*[term]: definition` line: one line, no brackets, no markup."""
     text = " ".join(str(value).split()).replace("[", "（").replace("]", "）")
     return Markup(str(escape(text)))
+
+
+# Characters that could end a <script> block, open markup, or break a JavaScript string literal.
+_SCRIPT_UNSAFE = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def embed_json(value: object) -> Markup:
+    """JSON for a <script type="application/json"> block that survives whatever an author wrote."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, code in _SCRIPT_UNSAFE:
+        text = text.replace(char, code)
+    return Markup(text)
 
 
 def make_environment(folder: Path) -> jinja2.Environment:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
 from generator.locale import UI
 from generator.model.outline import Entry, Outline
 from generator.model.text import Text, Value
@@ -32,11 +30,11 @@ class Cell:
     note: str = ""  # that highlight's label
 
     @property
-    def css(self) -> Markup:
+    def css(self) -> str:
+        """The cell's class names (the template writes the attribute)."""
         flags = (("cw-ws__cell--num", self.numeric), ("cw-ws__cell--formula", self.formula),
                  (f"cw-ws__cell--{self.style}", bool(self.style)))
-        names = [name for name, on in flags if on]
-        return Markup(f' class="{" ".join(names)}"') if names else Markup("")
+        return " ".join(name for name, on in flags if on)
 
 
 @dataclass(frozen=True)
