@@ -77,6 +77,23 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+GOLDEN = Path(__file__).parent / "golden" / "sample"
+
+
+@pytest.fixture
+def check_golden(update_golden: bool) -> Callable[[str, str], None]:
+    """Compare a rendered page of the sample course with tests/golden/sample/<page>; rewrite it on request."""
+
+    def check(page: str, text: str) -> None:
+        golden = GOLDEN / page
+        if update_golden:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(text, encoding="utf-8")
+        assert text == golden.read_text(encoding="utf-8")
+
+    return check
+
+
 @pytest.fixture
 def sample_course(tmp_path: Path) -> Path:
     """A fresh copy of the scaffold course that `courseware new` writes."""
