@@ -11,7 +11,7 @@ import pytest
 
 from generator.load.course import load_course
 from generator.model.outline import build_outline
-from generator.model.quizpool import all_questions, nodes_by_id
+from generator.model.quizpool import all_questions
 from generator.render import render
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,7 +38,7 @@ def test_every_chapter_page_shows_a_check_of_three_or_more(course) -> None:  # t
 
 
 def test_each_part_has_twelve_questions_of_every_type(course) -> None:  # type: ignore[no-untyped-def]
-    nodes = nodes_by_id(build_outline(course.syllabus))
+    nodes = build_outline(course.syllabus).by_id()
     questions = all_questions(course)
     per_part = Counter(nodes[q.node].part.id for q in questions if q.node in nodes)
     assert len(questions) >= 100

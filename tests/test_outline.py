@@ -32,3 +32,15 @@ def test_bundled_outline_shape_and_renumbering() -> None:
     assert lock_in.children[3].node.original.startswith("第五章")
     steps = outline.by_qid()["contract-length.long-term-method"].children
     assert [entry.label for entry in steps] == ["第一步", "第二步", "第三步", "第四步"]
+
+
+def test_entries_by_id_and_link_targets(sample_course: Path) -> None:
+    loaded = load_course(sample_course)
+    assert loaded.course is not None
+    outline = build_outline(loaded.course.syllabus)
+    by_id = outline.by_id()
+    assert by_id["visit"].target == "visit/index.md"
+    assert by_id["plan-visit"].target == "visit/plan-visit.md"
+    assert by_id["must-get"].target == "visit/plan-visit.md#set-goal--must-get"
+    assert [entry.kind for entry in outline.named("set-goal")] == ["section"]
+    assert outline.named("no-such-node") == []

@@ -12,7 +12,6 @@ from generator.model.quizpool import (
     chapter_quiz,
     definition_pool,
     definition_quiz,
-    nodes_by_id,
     questions_under,
 )
 from generator.model.text import Id, Text
@@ -22,7 +21,7 @@ def loaded(course_dir: Path):  # type: ignore[no-untyped-def]
     course = load_course(course_dir).course
     assert course is not None
     outline = build_outline(course.syllabus)
-    return course, outline, nodes_by_id(outline), all_questions(course)
+    return course, outline, outline.by_id(), all_questions(course)
 
 
 def test_questions_under_a_node_include_its_descendants(sample_course: Path) -> None:

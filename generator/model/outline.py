@@ -42,6 +42,11 @@ class Entry:
         return f"{self.part.id}/{self.chapter.id}.md"
 
     @property
+    def target(self) -> str:
+        """Docs-tree path plus the heading anchor for a section or point: where a link to this node goes."""
+        return self.page if self.kind in ("part", "chapter") else f"{self.page}#{self.anchor}"
+
+    @property
     def heading(self) -> str:
         gap = "" if self.label.endswith("、") else " "
         return f"{self.label}{gap}{self.title}"
@@ -66,6 +71,17 @@ class Outline:
 
     def by_qid(self) -> dict[str, Entry]:
         return {entry.qid: entry for entry in self.walk()}
+
+    def by_id(self) -> dict[str, Entry]:
+        """Entries by their own id; the first wins where a section id repeats in another chapter."""
+        found: dict[str, Entry] = {}
+        for entry in self.walk():
+            found.setdefault(str(entry.node.id), entry)
+        return found
+
+    def named(self, node_id: str) -> list[Entry]:
+        """Every entry with this id: more than one means a reference to it is ambiguous."""
+        return [entry for entry in self.walk() if entry.node.id == node_id]
 
 
 def build_outline(syllabus: Syllabus) -> Outline:

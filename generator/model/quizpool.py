@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.model.course import Course
-from generator.model.outline import Entry, Outline
+from generator.model.outline import Entry
 from generator.model.quiz import Question, QuizDefinition
 
 CHECK_MIN = 3  # a chapter check shows 3–5 questions
@@ -36,14 +36,6 @@ def all_questions(course: Course) -> tuple[Question, ...]:
 
 def all_definitions(course: Course) -> tuple[QuizDefinition, ...]:
     return tuple(quiz for bank in course.banks for quiz in bank.quizzes)
-
-
-def nodes_by_id(outline: Outline) -> dict[str, Entry]:
-    """Outline entries by their own id; the first wins where a section id repeats in another chapter."""
-    found: dict[str, Entry] = {}
-    for entry in outline.walk():
-        found.setdefault(str(entry.node.id), entry)
-    return found
 
 
 def questions_under(entry: Entry, questions: Iterable[Question]) -> tuple[Question, ...]:

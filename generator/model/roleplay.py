@@ -86,17 +86,12 @@ class Roleplay(Located):
     scripts: tuple[Script, ...] = field(default=(), metadata=doc("本场景的弱/强话术对照，汇入话术库"))
 
 
-def node_entries(outline: Outline, node_id: str) -> list[Entry]:
-    """Syllabus entries a role-play node names; more than one means the id is ambiguous."""
-    return [entry for entry in outline.walk() if entry.node.id == node_id]
-
-
 def chapters_of(play: Roleplay, outline: Outline) -> list[Entry]:
     """The chapters a role-play practises, in syllabus order; a part-level node counts as none."""
-    wanted = {id(entry.chapter) for node in play.nodes for entry in node_entries(outline, node) if entry.chapter}
+    wanted = {id(entry.chapter) for node in play.nodes for entry in outline.named(node) if entry.chapter}
     return [entry for entry in outline.chapters() if id(entry.node) in wanted]
 
 
 def parts_of(play: Roleplay, outline: Outline) -> list[Entry]:
-    wanted = {id(entry.part) for node in play.nodes for entry in node_entries(outline, node)}
+    wanted = {id(entry.part) for node in play.nodes for entry in outline.named(node)}
     return [entry for entry in outline.parts if id(entry.node) in wanted]

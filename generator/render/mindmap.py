@@ -82,9 +82,9 @@ def wrap(text: str, limit_em: float) -> list[str]:
 
 def page_href(entry: Entry, base: str) -> str:
     """Link from a page in folder `base` ("" for the site root) to the page that teaches `entry`."""
-    target = entry.page.removesuffix(".md") + ".html"
-    link = posixpath.relpath(target, base or ".")
-    return link if entry.kind in ("part", "chapter") else f"{link}#{entry.anchor}"
+    page, _, anchor = entry.target.partition("#")
+    link = posixpath.relpath(page.removesuffix(".md") + ".html", base or ".")
+    return f"{link}#{anchor}" if anchor else link
 
 
 def tree_of(entry: Entry, base: str, depth: int = 0) -> MapNode:

@@ -24,7 +24,6 @@ from generator.model.quizpool import (
     all_questions,
     chapter_quiz,
     definition_quiz,
-    nodes_by_id,
     questions_under,
 )
 from generator.render.templates import embed_json
@@ -67,7 +66,7 @@ class QuizCatalog:
     def __init__(self, course: Course, outline: Outline) -> None:
         self.course = course
         self.outline = outline
-        self.nodes = nodes_by_id(outline)
+        self.nodes = outline.by_id()
         self.questions = all_questions(course)
         self.storage = f"{STORAGE_KEY}:{course.syllabus.course.id}"
         self.title = str(course.syllabus.course.title)
@@ -174,8 +173,7 @@ def _part_of(question: Question, part: Entry) -> bool:
 
 
 def _link(entry: Entry) -> str:
-    anchor = f"#{entry.anchor}" if entry.kind in ("section", "point") else ""
-    return f"../{entry.page}{anchor}"
+    return f"../{entry.target}"
 
 
 def _credit(option: Option) -> int:

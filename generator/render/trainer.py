@@ -112,15 +112,6 @@ def answer_text(question: Question) -> list[str]:
     return [str(item) for item in question.rubric]
 
 
-def node_link(outline: Outline, node_id: str) -> tuple[Entry, str] | None:
-    """The page (relative to the site root) that teaches a node id, for links from answers.md."""
-    for entry in outline.walk():
-        if entry.node.id == node_id:
-            anchor = "" if entry.kind in ("part", "chapter") else f"#{entry.anchor}"
-            return entry, entry.page + anchor
-    return None
-
-
 def add_trainer_pages(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> list[Any]:
     chapters = [chapter for part in ctx.parts for chapter in part.chapters]
     planned = ctx.course.syllabus.course.days
@@ -131,7 +122,7 @@ def add_trainer_pages(tree: DocsTree, ctx: RenderContext, env: jinja2.Environmen
         days=days, taught=taught, sessions=[(clock(a), clock(b)) for a, b in SESSIONS], pagebreaks=False,
         planned=planned, percent=percent))
     tree.add_page("answers.md", env.get_template("classroom/answers.md.j2").render(
-        banks=ctx.course.banks, answer_text=answer_text, node_link=lambda i: node_link(ctx.outline, i)))
+        banks=ctx.course.banks, answer_text=answer_text, node_link=_node_links(ctx.outline)))
     tree.add_page("print/facilitator.md", env.get_template("classroom/facilitator.md.j2").render(
         parts=_guide(ctx.parts, ctx), days=days, taught=taught, info=ctx.course.syllabus.course,
         sessions=[(clock(a), clock(b)) for a, b in SESSIONS], planned=planned, percent=percent))
@@ -142,3 +133,14 @@ def add_trainer_pages(tree: DocsTree, ctx: RenderContext, env: jinja2.Environmen
 def _guide(parts: tuple[PartView, ...], ctx: RenderContext) -> list[tuple[PartView, list[Any]]]:
     return [(part, [chapter_slides(chapter, ctx.course.roleplays, ctx.course.worksheets)
                     for chapter in part.chapters]) for part in parts]
+
+
+def _node_links(outline: Outline) -> Callable[[str], tuple[Entry, str] | None]:
+    """For answers.md: the entry that teaches a node id and its page (relative to the site root)."""
+    by_id = outline.by_id()
+
+    def link(node_id: str) -> tuple[Entry, str] | None:
+        entry = by_id.get(node_id)
+        return (entry, entry.target) if entry else None
+
+    return link

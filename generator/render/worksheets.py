@@ -90,15 +90,12 @@ def _view(worksheet: Worksheet, outline: Outline) -> WorksheetView:
 
 def _entries(worksheet: Worksheet, outline: Outline) -> list[Entry]:
     """The outline entries a worksheet names; the first decides the part it is listed under."""
-    by_id: dict[str, Entry] = {}
-    for entry in outline.walk():
-        by_id.setdefault(entry.node.id, entry)
+    by_id = outline.by_id()
     return [by_id[node] for node in worksheet.nodes if node in by_id]
 
 
 def _link(entry: Entry) -> str:
-    anchor = f"#{entry.anchor}" if entry.kind in ("section", "point") else ""
-    return f"../{entry.page}{anchor}"
+    return f"../{entry.target}"
 
 
 def _sheet_view(sheet: DataSheet, parameters: dict[str, object]) -> SheetView:

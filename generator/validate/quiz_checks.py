@@ -16,7 +16,6 @@ from generator.model.quizpool import (
     all_definitions,
     all_questions,
     definition_pool,
-    nodes_by_id,
     questions_under,
 )
 from generator.model.text import Text
@@ -43,7 +42,7 @@ MIN_ITEMS = 3
 
 def check_quizzes(course: Course, outline: Outline) -> list[Diagnostic]:
     questions = all_questions(course)
-    nodes = nodes_by_id(outline)
+    nodes = outline.by_id()
     problems: list[Diagnostic] = []
     for question in questions:
         problems += check_question(question)

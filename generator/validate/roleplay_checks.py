@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from generator.diagnostics import Diagnostic
 from generator.load.binder import suggest
 from generator.model.outline import Outline
-from generator.model.roleplay import Branching, Ending, Roleplay, Turn, node_entries
+from generator.model.roleplay import Branching, Ending, Roleplay, Turn
 from generator.model.text import Id
 from generator.validate.report import error
 
@@ -68,7 +68,7 @@ def _check_nodes(play: Roleplay, outline: Outline) -> list[Diagnostic]:
     known = {entry.node.id for entry in outline.walk() if entry.kind != "part"}
     problems = []
     for node in play.nodes:
-        entries = node_entries(outline, node)
+        entries = outline.named(node)
         if not entries:
             hint = suggest(node, known, "可用的 id")
             problems.append(error(node.loc, "unknown-reference", kind="大纲节点", value=node, suggestion=hint))
