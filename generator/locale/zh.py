@@ -422,6 +422,7 @@ UI.update({
     "ws_index_title": "工作表下载",
     "ws_index_lead": "每张工作表都是一个 Excel 文件（WPS、LibreOffice 也能打开）：浅黄色格子填写，灰色格子自动计算。",
     "ws_download": "下载 Excel",
+    "ws_in_part": "本部分的工作表",
     "ws_preview": "预览",
     "ws_other": "其他",
     "ws_for_chapters": "对应章节",
@@ -532,6 +533,7 @@ UI.update({
     "rp_cards": "打开角色卡",
     "ws_preview": "查看工作表",
     "ws_download": "下载 Excel",
+    "ws_in_part": "本部分的工作表",
     "handbook_title": "学员手册（打印）",
 })
 UI.update({

@@ -17,7 +17,7 @@ from generator.render.quiz import quiz_globals, render_quizzes
 from generator.render.roleplays import render_roleplays, roleplay_globals
 from generator.render.templates import make_environment
 from generator.render.views import PartView, build_views
-from generator.render.worksheets import render_worksheets
+from generator.render.worksheets import render_worksheets, worksheet_globals
 
 TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 EDITIONS = ("learner", "trainer")
@@ -77,6 +77,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     env.globals.update(course=course, outline=outline)
     env.globals.update(roleplay_globals(course, outline))
     env.globals.update(quiz_globals(course, outline))
+    env.globals.update(worksheet_globals(course, outline))
     env.globals["mind_map"] = part_map  # classroom: blocks/part_top.md.j2
     tree = DocsTree()
     terms = course.glossary.terms

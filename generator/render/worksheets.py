@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generator.locale import UI
+from generator.model.course import Course
 from generator.model.outline import Entry, Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
@@ -67,6 +68,16 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     tree.add_page(f"{FOLDER}/index.md", ctx.env.get_template("worksheets.md.j2").render(groups=groups))
     pages = [{view.worksheet.title: f"{FOLDER}/{view.worksheet.id}.md"} for _, _, group in groups for view in group]
     return [{UI["worksheets"]: [f"{FOLDER}/index.md", *pages]}]
+
+
+def worksheet_globals(course: Course, outline: Outline) -> dict[str, Any]:
+    """What the part block calls: the worksheets listed under a part (by their first node)."""
+    views = [_view(worksheet, outline) for worksheet in course.worksheets]
+
+    def worksheets_for(part: Entry) -> list[WorksheetView]:
+        return [view for view in views if view.part is part]
+
+    return {"worksheets_for": worksheets_for}
 
 
 def _by_part(views: list[WorksheetView], ctx: RenderContext) -> list[tuple[str, str, list[WorksheetView]]]:
