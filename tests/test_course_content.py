@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -85,3 +86,10 @@ def test_glossary_page_lists_every_term(built_site: Path) -> None:
     assert COURSE.glossary.terms
     for term in COURSE.glossary.terms:
         assert f"<dt>{term.term}</dt>" in page
+
+
+def test_print_pages_stay_out_of_search(built_site: Path) -> None:
+    """Handbook, facilitator guide and card sheets repeat pages that are indexed already."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"].startswith("roleplays/") for doc in index["docs"])
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("print/")]
