@@ -32,7 +32,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return course / "site"
 
 
-Serve = Callable[[Path, str], str]
+Serve = Callable[..., str]
 
 
 @pytest.fixture(scope="session")
@@ -43,11 +43,11 @@ def serve_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serve]:
     """
     servers: list[http.server.ThreadingHTTPServer] = []
 
-    def serve(site: Path, subpath: str) -> str:
+    def serve(site: Path, subpath: str, port: int = 0) -> str:
         webroot = tmp_path_factory.mktemp("webroot")
         shutil.copytree(site, webroot / subpath)
         handler = functools.partial(_QuietHandler, directory=str(webroot))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/{subpath}/"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from generator.load.course import load_course
 from generator.model.outline import build_outline
 from generator.model.quizpool import all_questions
 from generator.render import render
+from tests.embedded import embedded_json
 
 REPO = Path(__file__).resolve().parents[1]
 TYPES = {"single", "multiple", "truefalse", "ordering", "matching", "scenario", "reflection"}
@@ -30,8 +29,8 @@ def test_every_chapter_page_shows_a_check_of_three_or_more(course) -> None:  # t
     short = []
     for chapter in build_outline(course.syllabus).chapters():
         text = tree.files[chapter.page].decode("utf-8")
-        found = re.search(r'class="cw-quiz__data">(.*?)</script>', text)
-        draw = json.loads(found.group(1))["draw"] if found else 0
+        found = embedded_json(text, "cw-quiz__data")
+        draw = found[0]["draw"] if found else 0
         if "{#check}" not in text or draw < 3:
             short.append(f"{chapter.page}: {draw}")
     assert short == []

@@ -28,6 +28,8 @@ from generator.render.mindmap import (
 
 REPO = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
+# not plain href: Material's instant navigation rewrites every [href], and an SVG link's href cannot be set
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 
 @pytest.fixture(scope="module")
@@ -91,14 +93,14 @@ def test_author_text_stays_text_in_the_svg() -> None:
     assert data.startswith("<?xml ")
     tree = ET.fromstring(data.encode("utf-8"))  # parses: nothing broke the markup
     assert label in "".join(tree.itertext())
-    assert tree.find(f"{SVG}a").get("href") == "a.html?x=1&y=2"
+    assert tree.find(f"{SVG}a").get(XLINK_HREF) == "a.html?x=1&y=2"
 
 
 def _labels_and_links(svg: ET.Element) -> tuple[set[str], list[str]]:
     labels, links = set(), []
     for anchor in svg.iter(f"{SVG}a"):
         labels.add("".join(text.strip() for text in anchor.itertext()))
-        links.append(anchor.get("href") or "")
+        links.append(anchor.get(XLINK_HREF) or "")
     return labels, links
 
 
@@ -138,6 +140,7 @@ def test_part_page_starts_with_its_map_and_links_resolve(built_site: Path, outli
         content = text[text.index("</h1>") + len("</h1>"):]
         assert re.search(r"^\s*(<p[^>]*>.*?</p>\s*)*<div class=\"cw-map\"", content, re.S), part.node.id
         map_html = content[content.index('<div class="cw-map"'):content.index("</svg>")]
-        links = [html.unescape(link) for link in re.findall(r'<a class="cw-map__node[^"]*" href="([^"]+)"', map_html)]
+        found = re.findall(r'<a class="cw-map__node[^"]*" xlink:href="([^"]+)"', map_html)
+        links = [html.unescape(link) for link in found]
         assert len(links) == len(list(part.walk()))
         assert [link for link in links if not _resolves(page, link)] == []

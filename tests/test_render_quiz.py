@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from generator.load.course import load_course
 from generator.render import DocsTree, render
 from generator.render.templates import embed_json
+from tests.embedded import embedded_json
 
 
 def rendered(course_dir: Path, edition: str = "learner") -> DocsTree:
@@ -22,8 +22,7 @@ def page(tree: DocsTree, path: str) -> str:
 
 
 def embedded(text: str) -> list[dict]:  # type: ignore[type-arg]
-    return [json.loads(m) for m in re.findall(r'<script type="application/json" class="cw-quiz__data">(.*?)</script>',
-                                              text)]
+    return embedded_json(text, "cw-quiz__data")
 
 
 def test_json_cannot_close_its_script_tag() -> None:
@@ -70,7 +69,7 @@ def test_static_list_keeps_answers_folded(sample_course: Path) -> None:
 def test_progress_page_lists_every_chapter_check(sample_course: Path) -> None:
     text = page(rendered(sample_course), "quizzes/progress.md")
     assert '<li data-cw-check="check-plan-visit" markdown="span">' in text
-    data = json.loads(re.search(r'class="cw-progress__data">(.*?)</script>', text).group(1))  # type: ignore[union-attr]
+    (data,) = embedded_json(text, "cw-progress__data")
     assert data["parts"] == [{"id": "visit", "title": "第一部分 拜访", "chapters": ["check-plan-visit"],
                               "test": "visit-test"}]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ from generator.assets import gzipped_size
 from generator.load.course import load_course
 from generator.render import TOOL_TEMPLATES, render
 from generator.render.templates import embed_json
+from tests.embedded import embedded_json
 
 ROLEPLAY = "content/roleplays/rp-visit.yaml"
 
@@ -32,9 +32,8 @@ def edit(course: Path, relative: str, old: str, new: str) -> None:
 
 
 def practice_json(page: str) -> dict:
-    found = re.search(r'<script type="application/json" class="cw-play__data">(.*?)</script>', page)
-    assert found
-    return json.loads(found.group(1))
+    (found,) = embedded_json(page, "cw-play__data")
+    return found
 
 
 def test_role_play_adds_its_pages(sample_course: Path) -> None:
@@ -78,7 +77,7 @@ def test_author_text_cannot_break_out_of_the_embedded_json(sample_course: Path) 
     nasty = "</script><img src=x onerror=alert(1)> & “引号”"
     edit(sample_course, ROLEPLAY, "customer: 今天来有什么事吗？我十点还有个会。", f"customer: '{nasty}'")
     page = pages(sample_course)["roleplays/rp-visit.md"]
-    assert "<img" not in page and page.count("</script>") == 1
+    assert "<img" not in page and "</script>" not in page
     assert practice_json(page)["turns"]["opening"]["customer"] == nasty
 
 

@@ -35,12 +35,16 @@ def abbreviation(value: object) -> Markup:
     return Markup(str(escape(text)))
 
 
-# Characters that could end a <script> block, open markup, or break a JavaScript string literal.
+# Characters that could end an element, open markup, or break a JavaScript string literal.
 _SCRIPT_UNSAFE = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def embed_json(value: object) -> Markup:
-    """JSON for a <script type="application/json"> block that survives whatever an author wrote."""
+    """JSON for a widget's data-json attribute that survives whatever an author wrote.
+
+    Not a <script type="application/json"> block: Material's instant navigation re-creates inline scripts
+    without their attributes and runs them as code. The template still attribute-escapes the quotes.
+    """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     for char, code in _SCRIPT_UNSAFE:
         text = text.replace(char, code)

@@ -52,7 +52,7 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory, serve_site: Callable[[Pa
 
 
 def quiz_data(page) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    return json.loads(page.locator(".cw-quiz__data").first.text_content())
+    return json.loads(page.locator(".cw-quiz__data").first.get_attribute("data-json"))
 
 
 def shown(page, data: dict[str, Any]) -> list[tuple[Any, dict[str, Any]]]:  # type: ignore[no-untyped-def]

@@ -137,7 +137,7 @@
     root.querySelectorAll(".cw-progress[data-cw-progress]:not([data-cw-ready])").forEach(function (box) {
       box.setAttribute("data-cw-ready", "");
       try {
-        var cfg = JSON.parse(box.querySelector(".cw-progress__data").textContent);
+        var cfg = JSON.parse(box.querySelector(".cw-progress__data").getAttribute("data-json"));
         actions(box, cfg);
         render(box, cfg);
         box.classList.add("cw-progress--live");

@@ -353,7 +353,7 @@
     box.setAttribute("data-cw-ready", "");
     var data = box.querySelector(".cw-quiz__data");
     try {
-      var quiz = { box: box, cfg: JSON.parse(data.textContent) };
+      var quiz = { box: box, cfg: JSON.parse(data.getAttribute("data-json")) };
       start(quiz);
       box.classList.add("cw-quiz--live");
     } catch (e) {

@@ -42,7 +42,7 @@
 
   // Customer line, 2–4 replies; each choice adds its score and moves on until an ending and its debrief.
   const initPlay = (box) => {
-    const data = JSON.parse(box.querySelector(".cw-play__data").textContent);
+    const data = JSON.parse(box.querySelector(".cw-play__data").getAttribute("data-json"));
     const text = data.labels;
     const score = make("p", "cw-play__score");
     const stage = make("div", "cw-play__stage");
