@@ -10,10 +10,13 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.formatter import format_json, format_summary, format_text
-from generator.locale import cli
+from generator.locale import argparse_text, cli
 from generator.render import EDITIONS
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+# argparse words its help and errors through gettext's `_`, looked up at call time; with no Chinese
+# catalogue installed anywhere, pointing it at our table is what makes `courseware -h` read in Chinese.
+argparse._ = argparse_text  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):

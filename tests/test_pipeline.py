@@ -56,9 +56,12 @@ def test_json_format_for_tools(sample_course: Path, capsys) -> None:
 def test_usage_error_exit_code_and_chinese_help() -> None:
     result = subprocess.run([sys.executable, "-m", "generator", "frobnicate"], capture_output=True, text=True)
     assert result.returncode == 2
-    assert "用法错误" in result.stderr
+    assert "用法错误" in result.stderr and "无效的选择：'frobnicate'" in result.stderr
     helped = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True)
     assert helped.returncode == 0 and "检查并生成网站" in helped.stdout
+    # argparse's own words too: no English left in the help an author reads
+    assert helped.stdout.startswith("用法：") and "显示这段帮助并退出" in helped.stdout
+    assert not [word for word in ("usage:", "options", "positional arguments") if word in helped.stdout]
 
 
 def test_new_scaffolds_a_course_that_builds_strictly(tmp_path: Path, capsys) -> None:

@@ -19,5 +19,10 @@ def cli(key: str, **values: object) -> str:
     return zh.CLI[key].format(**values)
 
 
+def argparse_text(source: str) -> str:
+    """argparse's own help and error words, translated; unknown ones stay as argparse wrote them."""
+    return zh.ARGPARSE.get(source, source)
+
+
 def ui(key: str, **values: object) -> str:
     return zh.UI[key].format(**values)

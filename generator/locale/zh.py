@@ -128,6 +128,21 @@ CLI: dict[str, str] = {
     "warning_word": "警告",
 }
 
+# argparse's own words (it looks them up through gettext); keys are its English source strings.
+ARGPARSE: dict[str, str] = {
+    "usage: ": "用法：",
+    "positional arguments": "子命令与参数",
+    "options": "选项",
+    "show this help message and exit": "显示这段帮助并退出",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "%(type)s 值无效：%(value)r",
+    "expected one argument": "需要一个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+}
+
 # Labels on generated pages.
 UI: dict[str, str] = {
     "part": "部分",
