@@ -61,7 +61,7 @@ class QuizView:
 
 
 class QuizCatalog:
-    """Every quiz of a course, ready for templates; built once per render."""
+    """Every quiz of a course, ready for templates. Cheap to make (it only indexes); views are built on request."""
 
     def __init__(self, course: Course, outline: Outline) -> None:
         self.course = course

@@ -71,11 +71,14 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
 
 
 def worksheet_globals(course: Course, outline: Outline) -> dict[str, Any]:
-    """What the part block calls: the worksheets listed under a part (by their first node)."""
-    views = [_view(worksheet, outline) for worksheet in course.worksheets]
+    """What the part block calls: the worksheets listed under a part (by their first node).
 
-    def worksheets_for(part: Entry) -> list[WorksheetView]:
-        return [view for view in views if view.part is part]
+    Only the placement: the previews (sample rows, highlights) are built once, by render_worksheets.
+    """
+    placed = [(worksheet, _part(_entries(worksheet, outline), outline)) for worksheet in course.worksheets]
+
+    def worksheets_for(part: Entry) -> list[Worksheet]:
+        return [worksheet for worksheet, where in placed if where is part]
 
     return {"worksheets_for": worksheets_for}
 
@@ -90,13 +93,16 @@ def _by_part(views: list[WorksheetView], ctx: RenderContext) -> list[tuple[str, 
 
 def _view(worksheet: Worksheet, outline: Outline) -> WorksheetView:
     entries = _entries(worksheet, outline)
-    parts = {part.node.id: part for part in outline.parts}
     chapters = tuple(dict.fromkeys((entry.heading, _link(entry)) for entry in entries))
     parameters = tuple((p.name, show(p.value.value, p.type), p.note or "") for p in worksheet.parameters)
     values = {p.name: p.value.value for p in worksheet.parameters}
     sheets = tuple(_sheet_view(sheet, values) for sheet in worksheet.sheets)
-    part = parts[entries[0].part.id] if entries else None
-    return WorksheetView(worksheet, part, chapters, sheets, parameters)
+    return WorksheetView(worksheet, _part(entries, outline), chapters, sheets, parameters)
+
+
+def _part(entries: list[Entry], outline: Outline) -> Entry | None:
+    """The part entry of the first node a worksheet names: where it is listed."""
+    return next((part for part in outline.parts if entries and part.node is entries[0].part), None)
 
 
 def _entries(worksheet: Worksheet, outline: Outline) -> list[Entry]:
