@@ -13,6 +13,7 @@ from typing import Any, Literal, Union
 from generator.load.binder import ID_PATTERN, bindable_fields, field_types, is_required
 from generator.model.content import ChapterContent
 from generator.model.course import Glossary
+from generator.model.facts import FactSheet
 from generator.model.quiz import QuestionBank
 from generator.model.roleplay import Roleplay
 from generator.model.syllabus import Syllabus
@@ -26,6 +27,7 @@ KINDS: dict[str, tuple[type, str]] = {
     "quiz": (QuestionBank, "quizzes/*.yaml：题库与测验"),
     "roleplay": (Roleplay, "content/roleplays/*.yaml：角色扮演"),
     "worksheet": (Worksheet, "content/worksheets/*.yaml：Excel 工作表"),
+    "facts": (FactSheet, "content/facts/*.yaml：课程数据（写一次，正文用 [[id]] 引用）"),
 }
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
 

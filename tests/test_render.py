@@ -27,12 +27,12 @@ def test_golden_pages(sample_course: Path, page: str, check_golden: Callable[[st
 
 def test_nav_mirrors_syllabus(sample_course: Path) -> None:
     nav = rendered(sample_course).nav
-    # feature sections (classroom, quizzes, ...) sit between the parts and the glossary
+    # feature sections (classroom, quizzes, ...) sit between the parts and the glossary and data pack
     assert nav[:2] == [
         {"课程首页": "index.md"},
         {"第一部分 拜访": ["visit/index.md", {"第一章 如何准备一次拜访？": "visit/plan-visit.md"}]},
     ]
-    assert nav[-1] == {"术语表": "glossary.md"}
+    assert nav[-2:] == [{"术语表": "glossary.md"}, {"课程数据包": "datapack.md"}]
 
 
 def test_trainer_notes_only_in_trainer_edition(sample_course: Path) -> None:

@@ -12,6 +12,7 @@ from typing import Any, Literal, Union
 from generator.diagnostics import Diagnostic, Loc
 from generator.load.yamlsource import YNode
 from generator.locale import TYPE_NAMES, message
+from generator.model.facts import REFERENCE
 from generator.model.text import Id, Text, Value
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -20,10 +21,17 @@ _HINTS_CACHE: dict[type, dict[str, Any]] = {}
 
 
 class Binder:
-    """Turns one file's YNode tree into model objects; problems accumulate in `problems`."""
+    """Turns one file's YNode tree into model objects; problems accumulate in `problems`.
 
-    def __init__(self) -> None:
+    With `facts` (id -> text), every [[id]] in a text value becomes the fact's text, so later
+    phases (checks, lint, pages, workbooks) all see the figure as the learner will; `used`
+    collects the ids referenced.
+    """
+
+    def __init__(self, facts: typing.Mapping[str, str] | None = None, used: set[str] | None = None) -> None:
         self.problems: list[Diagnostic] = []
+        self.facts = facts
+        self.used = used if used is not None else set()
 
     def bind(self, node: YNode, cls: type, key: str = "") -> Any:
         return self._value(node, cls, key)
@@ -107,7 +115,7 @@ class Binder:
         if node.kind != "str":
             self._wrong_type(node, "str", key)
             return None
-        value = cls(node.value, node.loc)
+        value = cls(self._substitute(node.value, node.loc), node.loc)
         if not value.strip():
             self._report(node.loc, "empty-text", key=key)
         elif value.strip().lower() in PLACEHOLDERS:
@@ -115,6 +123,18 @@ class Binder:
         elif cls is Id and not ID_PATTERN.match(value):
             self._report(node.loc, "invalid-id", value=value)
         return value
+
+    def _substitute(self, text: str, loc: Loc) -> str:
+        if self.facts is None or "[[" not in text:
+            return text
+        return REFERENCE.sub(lambda match: self._fact_text(match.group(1).strip(), loc), text)
+
+    def _fact_text(self, fact_id: str, loc: Loc) -> str:
+        if fact_id in self.facts:  # type: ignore[operator]
+            self.used.add(fact_id)
+            return self.facts[fact_id]  # type: ignore[index]
+        self._report(loc, "unknown-fact", value=fact_id, suggestion=suggest(fact_id, self.facts or {}, "已有的数据"))
+        return f"[[{fact_id}]]"
 
     def _int(self, node: YNode, key: str) -> int | None:
         if node.kind != "int":

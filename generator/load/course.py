@@ -12,6 +12,7 @@ from generator.load.yamlsource import YNode, load_file
 from generator.locale import message
 from generator.model.content import ChapterContent
 from generator.model.course import Course, Glossary, SiteConfig
+from generator.model.facts import FactSheet
 from generator.model.quiz import QuestionBank
 from generator.model.roleplay import Roleplay
 from generator.model.syllabus import Syllabus
@@ -20,6 +21,7 @@ from generator.model.worksheet import Worksheet
 SYLLABUS = "content/syllabus.yaml"
 GLOSSARY = "content/glossary.yaml"
 MODULES = "content/modules"
+FACTS = "content/facts"
 SITE_CONFIG = "mkdocs.yml"
 # field of Course -> (folder of one item per file, model)
 COLLECTIONS: dict[str, tuple[str, type]] = {
@@ -36,6 +38,8 @@ class LoadResult:
     files: int = 0
     unbound: set[str] = field(default_factory=set)  # chapters whose content file failed to bind
     unbound_items: set[str] = field(default_factory=set)  # worksheets, role-plays, banks that failed
+    facts: dict[str, str] = field(default_factory=dict)  # fact id -> text, for [[id]] references
+    facts_used: set[str] = field(default_factory=set)
 
 
 def load_course(root: Path) -> LoadResult:
@@ -46,6 +50,7 @@ def load_course(root: Path) -> LoadResult:
         text, hint = message("course-missing", what=SYLLABUS)
         result.problems.append(Diagnostic(Loc(SYLLABUS), "course-missing", text, hint))
         return result
+    sheets = _load_facts(root, result)
     syllabus = _load_one(root, syllabus_path, Syllabus, result)
     contents = []
     for path in sorted((root / MODULES).glob("*.yaml")):
@@ -58,7 +63,7 @@ def load_course(root: Path) -> LoadResult:
     if syllabus is not None:
         result.course = Course(root, syllabus, tuple(contents), glossary or Glossary(terms=()), site,
                                unbound=frozenset(result.unbound), unbound_items=frozenset(result.unbound_items),
-                               **collections)
+                               facts=sheets, facts_used=frozenset(result.facts_used), **collections)
     return result
 
 
@@ -73,7 +78,20 @@ def _load_folder(root: Path, folder: str, cls: type, result: LoadResult) -> tupl
     return tuple(items)
 
 
-def _load_one(root: Path, path: Path, cls: type, result: LoadResult) -> Any:
+def _load_facts(root: Path, result: LoadResult) -> tuple[FactSheet, ...]:
+    """Fact files load first and unsubstituted: every other file's [[id]] resolves against them."""
+    sheets = []
+    for path in sorted((root / FACTS).glob("*.yaml")):
+        sheet = _load_one(root, path, FactSheet, result, substitute=False)
+        if sheet is not None:
+            sheets.append(sheet)
+    for sheet in sheets:
+        for fact in sheet.facts:
+            result.facts.setdefault(str(fact.id), str(fact.text))
+    return tuple(sheets)
+
+
+def _load_one(root: Path, path: Path, cls: type, result: LoadResult, substitute: bool = True) -> Any:
     shown = path.relative_to(root).as_posix()
     node, problems = load_file(path, shown)
     result.files += 1
@@ -82,7 +100,7 @@ def _load_one(root: Path, path: Path, cls: type, result: LoadResult) -> Any:
         if cls is ChapterContent:
             result.unbound.add(path.stem)  # files are named after their chapter by convention
         return None
-    binder = Binder()
+    binder = Binder(result.facts, result.facts_used) if substitute else Binder()
     value = binder.bind(node, cls)
     result.problems.extend(binder.problems)
     if value is None and cls is ChapterContent and isinstance(node.value, dict) and "chapter" in node.value:

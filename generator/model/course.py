@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model.content import ChapterContent
+from generator.model.facts import FactSheet
 from generator.model.quiz import QuestionBank
 from generator.model.roleplay import Roleplay
 from generator.model.syllabus import Located, Syllabus, doc
@@ -48,3 +49,5 @@ class Course:
     worksheets: tuple[Worksheet, ...] = ()
     # ids whose files exist but failed to bind: references to them are not "pending"
     unbound_items: frozenset[str] = frozenset()
+    facts: tuple[FactSheet, ...] = ()
+    facts_used: frozenset[str] = frozenset()  # ids some text references as [[id]]

@@ -21,7 +21,8 @@ from generator.render.worksheets import render_worksheets, worksheet_globals
 
 TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 EDITIONS = ("learner", "trainer")
-STANDALONE_ASSETS = "assets/standalone/"  # for pages outside MkDocs (slide decks): copied, not on every page
+STANDALONE_ASSETS = "assets/standalone/"
+DATAPACK = "datapack.md"  # for pages outside MkDocs (slide decks): copied, not on every page
 
 
 @dataclass
@@ -85,6 +86,8 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
         _render_part(tree, env, part, terms)
     if terms:
         tree.add_page("glossary.md", env.get_template("glossary.md.j2").render(terms=terms))
+    if course.facts:
+        tree.add_page(DATAPACK, env.get_template("datapack.md.j2").render(sheets=course.facts))
     context = RenderContext(course, outline, parts, env, edition)
     feature_nav = [item for feature in FEATURES for item in feature(tree, context)]
     _add_extra_pages(tree, course)
@@ -133,6 +136,8 @@ def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course, features: 
     nav.extend(features)
     if glossary:
         nav.append({UI["glossary"]: "glossary.md"})
+    if course.facts:
+        nav.append({UI["datapack"]: DATAPACK})
     for item in course.site.values.get("extra_pages") or []:
         nav.append({item["title"]: f"pages/{Path(item['file']).name}"})
     return nav

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 # does not have (no quizzes, no role-plays ...) is simply left out
 MOMENTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("before", (("diagnostic", "quizzes/diagnostic.md"), ("handbook", "print/handbook.md"),
-                ("glossary", "glossary.md"))),
+                ("glossary", "glossary.md"),
+                ("datapack", "datapack.md"))),
     ("in_class", (("maps", "maps/index.md"), ("slides", "slides/index.md"), ("roleplays", "roleplays/index.md"),
                   ("worksheets", "worksheets/index.md"), ("agenda", "agenda.md"))),
     ("after", (("quizzes", "quizzes/index.md"), ("review", "quizzes/review.md"), ("progress", "quizzes/progress.md"),

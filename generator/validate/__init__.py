@@ -6,6 +6,7 @@ from generator.diagnostics import Diagnostic
 from generator.model.course import Course
 from generator.model.outline import build_outline
 from generator.validate.coverage import check_coverage
+from generator.validate.facts_checks import check_facts
 from generator.validate.glossary_checks import check_glossary
 from generator.validate.outline_checks import check_outline
 from generator.validate.quiz_checks import check_quizzes
@@ -22,6 +23,7 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_references(course)
     problems += check_site_config(course.root, course.site)
     problems += check_glossary(course.glossary)
+    problems += check_facts(course)
     problems += check_roleplays(course.roleplays, outline)
     problems += check_quizzes(course, outline)
     problems += check_worksheets(course.worksheets, outline)
