@@ -47,6 +47,7 @@ def test_strict_makes_warnings_fatal(sample_course: Path, capsys) -> None:
 
 def test_json_format_for_tools(sample_course: Path, capsys) -> None:
     (sample_course / "content/modules/plan-visit.yaml").unlink()
+    (sample_course / "content/facts/visit.yaml").unlink()
     main(["--course", str(sample_course), "validate", "--format", "json"])
     items = json.loads(capsys.readouterr().out)
     assert items[0]["code"] == "missing-content"

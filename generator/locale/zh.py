@@ -20,6 +20,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-key": ("未知的键“{key}”", "{suggestion}"),
     "unknown-fact": ("引用了不存在的数据 [[{value}]]", "在 content/facts/ 的某个文件里加上 id: {value}；{suggestion}"),
     "duplicate-fact": ("数据 id“{value}”重复，第一次出现在 {first}", "每个数据只写一次；改名或删去一处"),
+    "lint-longest-correct": (
+        "题库“{bank}”里 {hits}/{total} 道选择题（{share}）的正确项就是最长的选项，超过 {limit}",
+        "学员会靠“挑最长的”答对：把正确项写短，或把干扰项写成真实销售会犯的、同样具体的错误"),
+    "lint-long-option": (
+        "正确项 {length} 个字，是其他选项平均长度（{mean} 字）的 {ratio} 倍以上",
+        "把理由挪到 feedback 或 explanation 里，正确项只写做法"),
+    "lint-answer-position": (
+        "题库“{bank}”里 {count}/{total} 道题的正确项都在第 {position} 个位置，超过 {limit}",
+        "把正确项分散到不同位置（页面会打乱，但打印和导出按文件顺序）"),
+    "lint-truefalse-balance": (
+        "{scope}的判断题 {total} 道中答案为“对”的有 {true} 道，应在 {low}–{high} 之间",
+        "学员会靠“总选错”答对：改写几道题，让对与错大致各半"),
+    "lint-all-of-above": ("选项“{text}”是“以上都对/都不对”一类", "换成一个具体的、真实的做法或错误"),
+    "lint-negative-stem": ("题干问的是例外（“{word}”），但没有加粗", "写成 **{word}**，免得学员看漏"),
+    "lint-branching-length": (
+        "角色扮演“{roleplay}”的 {total} 个节点里有 {hits} 个，得分最高的回答也是最长的，超过 {limit}",
+        "把好回答写成销售真会说的短句，差的回答写出真实销售的理由和长度"),
     "unused-fact": ("数据“{value}”没有被任何地方引用", "在正文里用 [[{value}]] 引用它，或删除它"),
     "fact-contradiction": (
         "这句话提到“{keyword}”，写的却是“{written}”，课程数据里是 {text}（{fact}）",

@@ -23,8 +23,9 @@ SENTENCE = re.compile(r"[^。！？；\n]+")
 def check_facts(course: Course) -> list[Diagnostic]:
     facts = [fact for sheet in course.facts for fact in sheet.facts]
     problems = _duplicates(facts)
-    problems += [warning(fact.id.loc, "unused-fact", value=fact.id)
-                 for fact in facts if str(fact.id) not in course.facts_used]
+    if not (course.unbound or course.unbound_items):  # a file that failed to load may hold the reference
+        problems += [warning(fact.id.loc, "unused-fact", value=fact.id)
+                     for fact in facts if str(fact.id) not in course.facts_used]
     watched = [fact for fact in facts if fact.watch]
     if watched:
         texts = [text for item in _documents(course) for text in iter_texts(item)]
