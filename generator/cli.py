@@ -128,5 +128,5 @@ def _report(outcome: pipeline.Outcome, args: argparse.Namespace, root: Path) -> 
     else:
         if outcome.diagnostics:
             print(format_text(outcome.diagnostics, root), file=sys.stderr)
-        print(format_summary(outcome.diagnostics, outcome.files), file=sys.stderr)
+        print(format_summary(outcome.diagnostics, outcome.files, args.strict), file=sys.stderr)
     return EXIT_CONTENT if outcome.failed(args.strict) else EXIT_OK

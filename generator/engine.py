@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,9 @@ def build_site(config_path: Path, site_dir: Path) -> list[Diagnostic]:
     from mkdocs.exceptions import MkDocsException
 
     _quiet_jieba()
+    # sitemap dates and gzip headers follow SOURCE_DATE_EPOCH; pinned for this build only, so builds repeat
+    saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = saved_epoch or "0"
     logger = logging.getLogger("mkdocs")
     collector = _Collector()
     logger.addHandler(collector)
@@ -102,6 +106,8 @@ def build_site(config_path: Path, site_dir: Path) -> list[Diagnostic]:
     finally:
         logger.removeHandler(collector)
         logger.propagate = saved
+        if saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
     return _diagnostics(collector.records, config_path)
 
 

@@ -73,9 +73,11 @@ def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 
-def format_summary(diagnostics: list[Diagnostic], files: int) -> str:
+def format_summary(diagnostics: list[Diagnostic], files: int, strict: bool = False) -> str:
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
     if errors:
         return cli("summary_bad", errors=errors, warnings=warnings)
+    if strict and warnings:
+        return cli("summary_strict", warnings=warnings)
     return cli("summary_ok", files=files, warnings=warnings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import tempfile
@@ -10,15 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic, has_errors
+from generator.diagnostics import Diagnostic, Loc, has_errors
 from generator.engine import build_site, compose_config, write_config
 from generator.load.course import load_course
-from generator.locale import cli
+from generator.locale import cli, message
 from generator.model.course import Course
 from generator.render import render, templates_folder
 from generator.validate import validate
 
 Progress = Callable[[str], None]
+# Written into every site courseware builds: only such a folder (or the default site/) may be replaced.
+MARKER = ".courseware-site"
+OWN_FOLDERS = ("content", "quizzes", "site_templates", "build", "schema", "generator", "tests")
 
 
 @dataclass
@@ -51,6 +56,9 @@ def check(root: Path, progress: Progress = lambda _: None) -> Outcome:
 
 def build(root: Path, site: Path, edition: str = "learner", strict: bool = False,
           progress: Progress = lambda _: None) -> Outcome:
+    refused = check_output(root, site)
+    if refused is not None:
+        return Outcome(None, [refused])
     outcome = check(root, progress)
     if outcome.failed(strict) or outcome.course is None:
         return outcome
@@ -65,6 +73,29 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     return outcome
 
 
+def check_output(root: Path, site: Path) -> Diagnostic | None:
+    """The output folder is deleted and replaced: refuse anything that is not a courseware site."""
+    root, site = root.resolve(), site.resolve()
+    reason = None
+    if root.is_relative_to(site):
+        reason = "contains_course"
+    elif any(site.is_relative_to(root / name) for name in OWN_FOLDERS):
+        reason = "course_folder"
+    elif site.exists() and not _replaceable(root, site):
+        reason = "foreign_folder"
+    if reason is None:
+        return None
+    text, hint = message("unsafe-output", path=site, reason=cli(f"unsafe_{reason}"))
+    return Diagnostic(Loc(str(site)), "unsafe-output", text, hint)
+
+
+def _replaceable(root: Path, site: Path) -> bool:
+    """An empty folder, a site courseware built (marker), or the default site/ the tool owns."""
+    if not site.is_dir():
+        return False
+    return not any(site.iterdir()) or (site / MARKER).is_file() or site == root / "site"
+
+
 def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int]:
     """Write the plain docs tree and its mkdocs.yml; replaces the previous tree in one rename."""
     tree = render(course, edition)
@@ -73,39 +104,60 @@ def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int]
     config = compose_config(course.site.values, tree, course.syllabus.course.title, has_overrides)
     build_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{build_dir.name}-", dir=build_dir.parent))
-    tree.write(staging / "docs")
-    if has_overrides:
-        shutil.copytree(overrides, staging / "overrides")
-    write_config(config, staging)
-    _swap(staging, build_dir)
+    try:
+        tree.write(staging / "docs")
+        if has_overrides:
+            shutil.copytree(overrides, staging / "overrides")
+        write_config(config, staging)
+        _swap(staging, build_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already after a swap; left by a crash otherwise
     return build_dir, tree.pages
 
 
 def _build_atomically(config_path: Path, site: Path) -> list[Diagnostic]:
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
-    _pin_source_date()
-    diagnostics = build_site(config_path, staging)
-    if has_errors(diagnostics):
+    try:
+        diagnostics = build_site(config_path, staging)
+        if not has_errors(diagnostics):
+            (staging / MARKER).write_text("courseware\n", encoding="utf-8")
+            staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+            _swap(staging, site)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        return diagnostics
-    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-    _swap(staging, site)
     return diagnostics
 
 
 def _swap(staging: Path, target: Path) -> None:
-    """Put staging in target's place; the old target exists until the new one is there."""
-    old = None
-    if target.exists():
+    """Put staging in target's place so that target never stops existing.
+
+    Linux exchanges two folders in one step (renameat2 RENAME_EXCHANGE); elsewhere the old folder is
+    renamed aside first, which leaves a moment without one.
+    """
+    if not target.exists():
+        staging.rename(target)
+        return
+    if not _exchange(staging, target):
         old = target.with_name(f".{target.name}-old-{os.getpid()}")
         target.rename(old)
-    staging.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        staging.rename(target)
+        staging = old
+    shutil.rmtree(staging, ignore_errors=True)  # after an exchange, staging holds the old site
 
 
-def _pin_source_date() -> None:
-    """Dates in sitemap.xml and gzip headers follow SOURCE_DATE_EPOCH; unset, pin it so builds repeat."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    done = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    return bool(done == 0)
 

@@ -13,7 +13,7 @@ SCAFFOLD = TOOL_TEMPLATES / "scaffold"
 
 
 def create_course(target: Path) -> int:
-    if target.exists() and any(target.iterdir()):
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
         text, hint = message("target-exists", value=target)
         print(f"courseware: {cli('error_word')}: {text}\n      = 提示：{hint}", file=sys.stderr)
         return 2

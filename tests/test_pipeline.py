@@ -77,3 +77,49 @@ def test_new_scaffolds_a_course_that_builds_strictly(tmp_path: Path, capsys) -> 
 def test_committed_schema_matches_model(kind: str) -> None:
     assert (SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8") == render_schema(kind), (
         "run `make schema`")
+
+
+def test_output_folder_that_is_not_a_site_is_never_deleted(sample_course: Path, tmp_path: Path, capsys) -> None:
+    foreign = tmp_path / "notes"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("别删", encoding="utf-8")
+    for target in (foreign, sample_course / "content", sample_course, tmp_path):
+        assert main(["--course", str(sample_course), "build", "-o", str(target)]) == 1
+        assert "error[unsafe-output]" in capsys.readouterr().err
+    assert (foreign / "keep.txt").read_text(encoding="utf-8") == "别删"
+    assert (sample_course / "content/syllabus.yaml").is_file()
+
+
+def test_a_previous_site_is_replaced_and_marked(sample_course: Path, tmp_path: Path) -> None:
+    site = tmp_path / "out"
+    assert main(["--course", str(sample_course), "build", "-o", str(site)]) == 0
+    assert (site / pipeline.MARKER).is_file()
+    (site / "stale.html").write_text("old", encoding="utf-8")
+    assert main(["--course", str(sample_course), "build", "-o", str(site)]) == 0
+    assert not (site / "stale.html").exists()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_crash_in_engine_leaves_no_staging(sample_course: Path, tmp_path: Path, monkeypatch) -> None:
+    def explode(*_: object) -> list[object]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "build_site", explode)
+    with pytest.raises(RuntimeError):
+        pipeline.build(sample_course, tmp_path / "site")
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")]
+    assert not [p.name for p in (sample_course / "build").iterdir() if p.name.startswith(".")]
+
+
+def test_strict_summary_says_it_failed(sample_course: Path, capsys) -> None:
+    (sample_course / "content/modules/plan-visit.yaml").unlink()
+    (sample_course / "content/facts/visit.yaml").unlink()
+    assert main(["--course", str(sample_course), "validate", "--strict"]) == 1
+    assert "--strict 下警告也算失败" in capsys.readouterr().err
+
+
+def test_new_refuses_an_existing_file(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "f"
+    target.write_text("x", encoding="utf-8")
+    assert main(["new", str(target)]) == 2
+    assert "已存在" in capsys.readouterr().err

@@ -18,6 +18,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml-multi-doc": ("一个文件里只能有一个 YAML 文档", "删除多余的 `---` 分隔线"),
     "duplicate-key": ("键“{key}”重复，第 {first} 行已经出现过", "删除或合并其中一个"),
     "unknown-key": ("未知的键“{key}”", "{suggestion}"),
+    "unsafe-output": (
+        "不能把网站生成到 {path}：{reason}",
+        "换一个空目录，或上次由 courseware 生成的网站目录（内有 .courseware-site 标记）"),
     "unknown-fact": ("引用了不存在的数据 [[{value}]]", "在 content/facts/ 的某个文件里加上 id: {value}；{suggestion}"),
     "duplicate-fact": ("数据 id“{value}”重复，第一次出现在 {first}", "每个数据只写一次；改名或删去一处"),
     "lint-longest-correct": (
@@ -83,7 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-winning-ending": (
         "角色扮演“{value}”没有 outcome 为 won 的结局", "至少写一个“保住利润成交”（won）的结局，让学员知道最好的做法"
     ),
-    "target-exists": ("目录“{value}”已存在且不为空", "换一个新目录名"),
+    "target-exists": ("“{value}”已存在（是文件，或是不为空的目录）", "换一个新目录名"),
     # --- quizzes ---
     "quiz-missing-field": ("{type}“{id}”缺少“{key}”", "在这道题里补上 `{key}:`"),
     "quiz-unused-field": ("{type}“{id}”用不到“{key}”，它会被忽略", "删除这一项，或检查 `type` 是否写错"),
@@ -137,7 +140,11 @@ CLI: dict[str, str] = {
     "edition": "版本：learner（学员版，默认）或 trainer（讲师版）",
     "summary_ok": "检查通过：{files} 个文件，{warnings} 条警告。",
     "summary_bad": "发现 {errors} 个错误、{warnings} 条警告；网站未改动。",
+    "summary_strict": "没有错误，但有 {warnings} 条警告；--strict 下警告也算失败，网站未改动。",
     "step_load": "读取课程文件……",
+    "unsafe_contains_course": "这个目录包含课程本身，生成时会被整个替换",
+    "unsafe_course_folder": "这是课程的源文件目录（content、quizzes 等），生成时会被整个替换",
+    "unsafe_foreign_folder": "这个目录里已有别的文件，不是 courseware 生成的网站，生成时会被整个替换",
     "step_validate": "检查内容……",
     "step_render": "生成页面（{pages} 页）……",
     "step_engine": "MkDocs 构建网站……",
