@@ -7,6 +7,7 @@ rewriting only this file.
 from __future__ import annotations
 
 import copy
+import html
 import logging
 import os
 from pathlib import Path
@@ -17,8 +18,6 @@ from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, message
 from generator.render import DocsTree
 
-# Keys of the author's mkdocs.yml that are courseware's own, never passed to MkDocs.
-COURSEWARE_KEYS = ("extra_pages",)
 FEATURES = (
     "navigation.indexes",  # a part's page is its section's index
     "navigation.prune",  # keeps build time linear: Material embeds the nav in every page
@@ -42,9 +41,19 @@ MARKDOWN_EXTENSIONS: list[Any] = [
 ]
 
 
+# The author's keys that reach MkDocs (validation refuses the rest); Material prints these into HTML
+# unescaped, so they are escaped here.
+PASSED_KEYS = ("site_name", "site_description", "site_author", "copyright", "site_url", "theme", "extra")
+HTML_TEXT_KEYS = ("site_name", "site_description", "site_author", "copyright")
+
+
 def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overrides: bool) -> dict[str, Any]:
     """The emitted mkdocs.yml: the author's settings, with what offline and Chinese need forced on."""
-    base = {key: copy.deepcopy(value) for key, value in author.items() if key not in COURSEWARE_KEYS}
+    base = {key: copy.deepcopy(value) for key, value in author.items() if key in PASSED_KEYS}
+    base.setdefault("site_name", title)
+    for key in HTML_TEXT_KEYS:
+        if isinstance(base.get(key), str):
+            base[key] = html.escape(base[key])
     theme = dict(base.pop("theme", None) or {})
     theme.update(name="material", language=LANGUAGE, font=False)
     theme["features"] = sorted(set(theme.get("features") or []) | set(FEATURES))
@@ -53,7 +62,7 @@ def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overr
     extra = dict(base.pop("extra", None) or {})
     extra["generator"] = False  # no "Made with" link to an outside host
     return {
-        "site_name": base.pop("site_name", None) or title,
+        "site_name": base.pop("site_name", None) or html.escape(title),
         **base,
         "docs_dir": "docs",
         "site_dir": "site",
@@ -64,8 +73,19 @@ def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overr
         "extra": extra,
         "extra_css": tree.extra_css,
         "extra_javascript": tree.extra_js,
-        "nav": tree.nav,
+        "nav": _escape_nav(tree.nav),
     }
+
+
+def _escape_nav(items: list[Any]) -> list[Any]:
+    """Nav titles come from authors' titles; Material writes them into the page as HTML."""
+    escaped: list[Any] = []
+    for item in items:
+        if isinstance(item, dict):
+            escaped.append({html.escape(str(k)): _escape_nav(v) if isinstance(v, list) else v for k, v in item.items()})
+        else:
+            escaped.append(item)
+    return escaped
 
 
 def write_config(config: dict[str, Any], build_dir: Path) -> Path:

@@ -12,12 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from generator.diagnostics import Diagnostic, Loc, has_errors
 from generator.engine import build_site, compose_config, write_config
 from generator.load.course import load_course
 from generator.locale import cli, message
 from generator.model.course import Course
-from generator.render import render, templates_folder
+from generator.render import TOOL_TEMPLATES, render
 from generator.validate import validate
 
 Progress = Callable[[str], None]
@@ -63,7 +65,11 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     if outcome.failed(strict) or outcome.course is None:
         return outcome
     started = time.perf_counter()
-    build_dir, outcome.pages = emit_docs(outcome.course, root / "build" / edition, edition)
+    try:
+        build_dir, outcome.pages = emit_docs(outcome.course, root / "build" / edition, edition)
+    except jinja2.TemplateError as exc:  # a course's own page template: sandboxed, but may still be wrong
+        outcome.diagnostics.append(_template_problem(exc))
+        return outcome
     outcome.timings["render"] = time.perf_counter() - started
     progress(cli("step_render", pages=outcome.pages))
     progress(cli("step_engine"))
@@ -71,6 +77,13 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     outcome.diagnostics += _build_atomically(build_dir / "mkdocs.yml", site)
     outcome.timings["engine"] = time.perf_counter() - started
     return outcome
+
+
+def _template_problem(exc: jinja2.TemplateError) -> Diagnostic:
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "site_templates/pages"
+    line = getattr(exc, "lineno", None) or 0
+    text, hint = message("template-error", text=exc.message or type(exc).__name__)
+    return Diagnostic(Loc(str(name), line, 1 if line else 0), "template-error", text, hint)
 
 
 def check_output(root: Path, site: Path) -> Diagnostic | None:
@@ -99,7 +112,7 @@ def _replaceable(root: Path, site: Path) -> bool:
 def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int]:
     """Write the plain docs tree and its mkdocs.yml; replaces the previous tree in one rename."""
     tree = render(course, edition)
-    overrides = templates_folder(course) / "overrides"
+    overrides = TOOL_TEMPLATES / "overrides"  # a course's own theme overrides are refused by validation
     has_overrides = overrides.is_dir() and any(overrides.iterdir())
     config = compose_config(course.site.values, tree, course.syllabus.course.title, has_overrides)
     build_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -123,3 +123,32 @@ def test_new_refuses_an_existing_file(tmp_path: Path, capsys) -> None:
     target.write_text("x", encoding="utf-8")
     assert main(["new", str(target)]) == 2
     assert "已存在" in capsys.readouterr().err
+
+
+def test_titles_and_site_name_reach_every_page_as_text(sample_course: Path, tmp_path: Path) -> None:
+    syllabus = sample_course / "content/syllabus.yaml"
+    text = syllabus.read_text(encoding="utf-8")
+    syllabus.write_text(text.replace("    title: 拜访\n", "    title: 拜访</title><script>alert(1)</script>\n", 1),
+                        encoding="utf-8")
+    config = sample_course / "mkdocs.yml"
+    config.write_text("site_name: 示例\"><script>alert(2)</script>\n" + "\n".join(
+        line for line in config.read_text(encoding="utf-8").splitlines() if not line.startswith("site_name")),
+        encoding="utf-8")
+    site = tmp_path / "site"
+    assert not pipeline.build(sample_course, site).failed(strict=False)
+    pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
+    assert pages and not [page for page in pages if "<script>alert(" in page]
+    assert any("alert(1)" in page for page in pages)  # still there, as text
+
+
+def test_course_page_templates_are_sandboxed(sample_course: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from generator.render import TOOL_TEMPLATES
+
+    shutil.copytree(TOOL_TEMPLATES / "pages", sample_course / "site_templates/pages")
+    glossary = sample_course / "site_templates/pages/glossary.md.j2"
+    glossary.write_text("{{ ''.__class__.__mro__ }}\n", encoding="utf-8")
+    outcome = pipeline.build(sample_course, tmp_path / "site")
+    assert [d.code for d in outcome.diagnostics] == ["template-error"]
+    assert not (tmp_path / "site").exists()

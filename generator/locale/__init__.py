@@ -7,6 +7,7 @@ from generator.locale import zh
 LANGUAGE = "zh"
 UI = zh.UI
 TYPE_NAMES = zh.TYPE_NAMES
+REFUSED_REASONS = zh.REFUSED_REASONS
 
 
 def message(code: str, **values: object) -> tuple[str, str]:

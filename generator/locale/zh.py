@@ -64,6 +64,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mkdocs.yml 的 theme.font 会从外网加载字体，离线时页面会卡住",
         "删除 theme.font，或写成 `font: false`",
     ),
+    "template-error": (
+        "页面模板出错：{text}",
+        "检查课程自带的 site_templates/pages/ 模板；模板在受限环境中渲染，不能访问 Python 内部对象"),
+    "refused-overrides": (
+        "课程自带的主题模板（site_templates/overrides）会在构建时以完整权限运行，不能使用",
+        "删除这个目录；页面模板放在 site_templates/pages/（受限环境中渲染），样式和脚本放在 site_templates/assets/"),
+    "refused-config": ("mkdocs.yml 里不能写“{key}”：{reason}", "删除这一项"),
+    "site-url-scheme": ("site_url“{value}”不是 http:// 或 https:// 地址", "写成内网地址，例如 http://intranet/training/"),
     "reserved-config": ("mkdocs.yml 里的“{key}”由 courseware 生成，这里的设置会被忽略", "删除这一项"),
     "engine-warning": ("MkDocs 提示：{text}", "多半是正文中的链接或图片路径不对"),
     "engine-failed": ("MkDocs 构建失败：{text}", "先修正上面的问题；如果仍失败，请把这条信息报告给维护者"),
@@ -646,3 +654,12 @@ CLI.update({
     "pdf_written": "已生成 {path}",
     "pdf_done": "PDF 已生成：{count} 个文件，位于 {out}",
 })
+
+# Why a key of the author's mkdocs.yml is refused (refused-config).
+REFUSED_REASONS: dict[str, str] = {
+    "runs_code": "它会在构建时运行 Python 代码；courseware 不运行课程目录之外的代码",
+    "owned": "Markdown 扩展由 courseware 统一设置，网站和幻灯片才一致",
+    "outside": "它会把课程目录之外的文件带进网站",
+    "assets": "courseware 自己管理网页的 CSS 和 JS；课程自己的放在 site_templates/assets/ 下",
+    "other_host": "它会让网页访问别的主机，离线时会卡住或泄露访问记录",
+}

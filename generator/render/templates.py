@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from generator.locale import UI
@@ -52,7 +53,8 @@ def embed_json(value: object) -> Markup:
 
 
 def make_environment(folder: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
+    # Sandboxed: a course may bring its own page templates, and they must not reach Python internals.
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

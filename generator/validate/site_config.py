@@ -2,31 +2,98 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Loc
+from generator.load.binder import suggest
 from generator.load.yamlsource import YNode
+from generator.locale import REFUSED_REASONS
 from generator.model.course import SiteConfig
 from generator.validate.report import error, warning
 
+# What an author may set; everything else is refused, so nothing reaches MkDocs unchecked.
+ALLOWED = ("site_name", "site_description", "site_author", "copyright", "site_url", "theme", "extra", "extra_pages")
+THEME_ALLOWED = ("name", "palette", "features", "logo", "favicon", "icon", "font", "language")
 # Keys courseware writes itself; an author's value would be silently lost, so say so.
-RESERVED = ("nav", "docs_dir", "site_dir", "use_directory_urls", "plugins", "markdown_extensions")
+RESERVED = ("nav", "docs_dir", "site_dir", "use_directory_urls")
+# Keys that would run code, pull in files from elsewhere, or reach another host: refused with a reason.
+REFUSED = {
+    "hooks": "runs_code", "plugins": "runs_code", "markdown_extensions": "owned", "INHERIT": "outside",
+    "extra_css": "assets", "extra_javascript": "assets", "repo_url": "other_host", "repo_name": "other_host",
+    "edit_uri": "other_host", "custom_dir": "outside", "analytics": "other_host",
+}
+_EXTERNAL = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
 def check_site_config(root: Path, site: SiteConfig) -> list[Diagnostic]:
+    problems = _check_overrides(root)
     node = site.node
-    if node is None or not isinstance(node.value, dict):
-        return []
-    problems = [
-        warning(node.key_locs[key], "reserved-config", key=key) for key in RESERVED if key in node.value
-    ]
-    theme = node.value.get("theme")
-    if theme is not None and isinstance(theme.value, dict):
-        font = theme.value.get("font")
-        if font is not None and font.value is not False:
-            problems.append(error(font.loc, "offline-font"))
+    if node is None:
+        return problems
+    return problems + _check_config(root, node)
+
+
+def _check_overrides(root: Path) -> list[Diagnostic]:
+    """Theme overrides are MkDocs templates: they run with the build's full rights, so a course may not bring them."""
+    folder = root / "site_templates" / "overrides"
+    if folder.is_dir() and any(folder.iterdir()):
+        return [error(Loc("site_templates/overrides"), "refused-overrides")]
+    return []
+
+
+def _check_config(root: Path, node: YNode) -> list[Diagnostic]:
+    if not isinstance(node.value, dict):
+        return [error(node.loc, "wrong-type", key="mkdocs.yml", expected="映射（键: 值）", actual="列表或文字")]
+    problems = _check_keys(node, ALLOWED)
+    problems += _check_theme(node.value.get("theme"))
+    extra = node.value.get("extra")
+    if extra is not None and isinstance(extra.value, dict) and "analytics" in extra.value:
+        problems.append(_refused(extra.key_locs["analytics"], "analytics", "extra.analytics"))
+    url = node.value.get("site_url")
+    if url is not None and not re.match(r"^https?://", str(url.value or "")):
+        problems.append(error(url.loc, "site-url-scheme", value=url.value))
     return problems + _check_extra_pages(root, node.value.get("extra_pages"))
+
+
+def _check_keys(node: YNode, allowed: tuple[str, ...]) -> list[Diagnostic]:
+    problems = []
+    for key in node.value:
+        loc = node.key_locs.get(key, node.loc)
+        if key in allowed:
+            continue
+        if key in RESERVED:
+            problems.append(warning(loc, "reserved-config", key=key))
+        elif key in REFUSED:
+            problems.append(_refused(loc, key))
+        else:
+            problems.append(error(loc, "unknown-key", key=key, suggestion=suggest(key, allowed)))
+    return problems
+
+
+def _refused(loc: Any, key: str, shown: str = "") -> Diagnostic:
+    return error(loc, "refused-config", key=shown or key, reason=REFUSED_REASONS[REFUSED[key]])
+
+
+def _check_theme(theme: YNode | None) -> list[Diagnostic]:
+    if theme is None:
+        return []
+    if not isinstance(theme.value, dict):
+        return [error(theme.loc, "wrong-type", key="theme", expected="映射（键: 值）", actual="文字")]
+    problems = _check_keys(theme, THEME_ALLOWED)
+    values = theme.value
+    font = values.get("font")
+    if font is not None and font.value is not False:
+        problems.append(error(font.loc, "offline-font"))
+    name = values.get("name")
+    if name is not None and name.value != "material":
+        problems.append(error(name.loc, "invalid-choice", key="name", value=name.value, choices="material"))
+    for key in ("logo", "favicon"):
+        item = values.get(key)
+        if item is not None and _EXTERNAL.match(str(item.value)):
+            problems.append(error(item.loc, "refused-config", key=f"theme.{key}", reason=REFUSED_REASONS["other_host"]))
+    return problems
 
 
 def _check_extra_pages(root: Path, pages: YNode | None) -> list[Diagnostic]:
