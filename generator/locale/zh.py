@@ -64,6 +64,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mkdocs.yml 的 theme.font 会从外网加载字体，离线时页面会卡住",
         "删除 theme.font，或写成 `font: false`",
     ),
+    "unsafe-link": ("链接使用了“{scheme}:”，点开会运行脚本或打开本地程序", "只用 http、https、mailto 或站内相对路径"),
+    "unsafe-attribute": (
+        "Markdown 属性里写了“{name}=”，会在页面上运行脚本或加载外部资源",
+        "删除这个属性；样式放在 site_templates/assets/ 的 CSS 里"),
+    "not-utf8-page": ("额外页面“{value}”不是 UTF-8 编码", "用编辑器另存为 UTF-8（无 BOM）"),
+    "remote-image": ("图片来自别的主机，离线时显示不出来，还会泄露访问记录", "把图片放进课程目录，用相对路径引用"),
     "template-error": (
         "页面模板出错：{text}",
         "检查课程自带的 site_templates/pages/ 模板；模板在受限环境中渲染，不能访问 Python 内部对象"),

@@ -15,7 +15,7 @@ from generator.render.home import collect_moments
 from generator.render.mindmap import part_map
 from generator.render.quiz import quiz_globals, render_quizzes
 from generator.render.roleplays import render_roleplays, roleplay_globals
-from generator.render.templates import make_environment
+from generator.render.templates import make_environment, markdown
 from generator.render.views import PartView, build_views
 from generator.render.worksheets import render_worksheets, worksheet_globals
 
@@ -125,7 +125,8 @@ def _add_assets(tree: DocsTree, folder: Path) -> None:
 def _add_extra_pages(tree: DocsTree, course: Course) -> None:
     for item in course.site.values.get("extra_pages") or []:
         source = course.root / item["file"]
-        tree.add_page(f"pages/{source.name}", source.read_text(encoding="utf-8"))
+        # raw HTML in an extra page shows as text, like everywhere else an author writes Markdown
+        tree.add_page(f"pages/{source.name}", markdown(source.read_text(encoding="utf-8")) + "\n")
 
 
 def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course, features: list[Any]) -> list[Any]:

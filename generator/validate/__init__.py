@@ -9,6 +9,7 @@ from generator.validate.coverage import check_coverage
 from generator.validate.facts_checks import check_facts
 from generator.validate.glossary_checks import check_glossary
 from generator.validate.item_lint import lint_items
+from generator.validate.markdown_safety import check_markdown_safety
 from generator.validate.outline_checks import check_outline
 from generator.validate.quiz_checks import check_quizzes
 from generator.validate.references import check_references
@@ -26,6 +27,7 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_glossary(course.glossary)
     problems += check_facts(course)
     problems += lint_items(course.banks, course.roleplays)
+    problems += check_markdown_safety(course)
     problems += check_roleplays(course.roleplays, outline)
     problems += check_quizzes(course, outline)
     problems += check_worksheets(course.worksheets, outline)

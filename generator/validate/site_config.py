@@ -11,6 +11,7 @@ from generator.load.binder import suggest
 from generator.load.yamlsource import YNode
 from generator.locale import REFUSED_REASONS
 from generator.model.course import SiteConfig
+from generator.validate.markdown_safety import find_unsafe
 from generator.validate.report import error, warning
 
 # What an author may set; everything else is refused, so nothing reaches MkDocs unchecked.
@@ -97,19 +98,48 @@ def _check_theme(theme: YNode | None) -> list[Diagnostic]:
 
 
 def _check_extra_pages(root: Path, pages: YNode | None) -> list[Diagnostic]:
-    if pages is None or not isinstance(pages.value, list):
+    if pages is None or pages.value is None:
         return []
-    problems = []
+    if not isinstance(pages.value, list):
+        return [error(pages.loc, "wrong-type", key="extra_pages", expected="列表", actual="其他")]
+    problems: list[Diagnostic] = []
+    names: dict[str, YNode] = {}
     for item in pages.value:
-        file = item.value.get("file") if isinstance(item.value, dict) else None
+        if not isinstance(item.value, dict):
+            problems.append(error(item.loc, "wrong-type", key="extra_pages", expected="映射（title、file）",
+                                  actual="其他"))
+            continue
+        problems += _check_keys(item, ("title", "file"))
+        title, file = item.value.get("title"), item.value.get("file")
+        if title is None or not isinstance(title.value, str) or not title.value.strip():
+            problems.append(error(item.loc, "missing-key", key="title", doc="页面标题（导航里显示）"))
         if file is None:
             problems.append(error(item.loc, "missing-key", key="file", doc="页面 Markdown 文件的相对路径"))
-        elif not _inside(root, file.value):
-            problems.append(error(file.loc, "path-escape", value=file.value))
-        elif not (root / file.value).is_file():
-            hint = "检查文件名和路径"
-            problems.append(error(file.loc, "unknown-reference", kind="文件", value=file.value, suggestion=hint))
+            continue
+        first = names.setdefault(Path(str(file.value)).name, file)
+        if first is not file:
+            problems.append(error(file.loc, "duplicate-id", value=Path(str(file.value)).name, first=first.loc))
+            continue
+        problems += _check_page_file(root, file)
     return problems
+
+
+def _check_page_file(root: Path, file: YNode) -> list[Diagnostic]:
+    if not _inside(root, file.value):
+        return [error(file.loc, "path-escape", value=file.value)]
+    if not (root / file.value).is_file():
+        hint = "检查文件名和路径"
+        return [error(file.loc, "unknown-reference", kind="文件", value=file.value, suggestion=hint)]
+    return _check_page_text(root, str(file.value), file.loc)
+
+
+def _check_page_text(root: Path, relative: str, loc: Loc) -> list[Diagnostic]:
+    try:
+        text = (root / relative).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return [error(loc, "not-utf8-page", value=relative)]
+    return find_unsafe(text, lambda offset: Loc(relative, text.count("\n", 0, offset) + 1,
+                                                 offset - text.rfind("\n", 0, offset)))
 
 
 def _inside(root: Path, value: Any) -> bool:
