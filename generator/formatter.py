@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,12 +45,16 @@ def _one(diagnostic: Diagnostic, sources: SourceLines) -> str:
     source = sources.line(diagnostic.loc.path, diagnostic.loc.line) if diagnostic.loc.line else None
     if source is not None:
         gutter = f"{diagnostic.loc.line:>5} | "
-        shown = source[:160].replace("\t", " ")  # tabs would shift the caret
+        shown = _CONTROL.sub("\ufffd", source[:160].replace("\t", " "))  # tabs would shift the caret
         lines.append(gutter + shown)
         lines.append(" " * (len(gutter) - 2) + "| " + " " * _width(shown[: diagnostic.loc.col - 1]) + "^")
     if diagnostic.hint:
         lines.append(f"      = 提示：{diagnostic.hint}")
     return "\n".join(lines)
+
+
+# Control characters in an echoed line would be executed by the terminal (ESC sequences) or reorder it.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _width(text: str) -> int:

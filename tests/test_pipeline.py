@@ -152,3 +152,12 @@ def test_course_page_templates_are_sandboxed(sample_course: Path, tmp_path: Path
     outcome = pipeline.build(sample_course, tmp_path / "site")
     assert [d.code for d in outcome.diagnostics] == ["template-error"]
     assert not (tmp_path / "site").exists()
+
+
+def test_symlink_out_of_the_course_is_refused_unread(sample_course: Path, capsys) -> None:
+    secret = sample_course.parent / "secret.yaml"
+    secret.write_text("chapter: 机密内容\n", encoding="utf-8")
+    (sample_course / "content/modules/evil.yaml").symlink_to(secret)
+    assert main(["--course", str(sample_course), "validate"]) == 1
+    output = capsys.readouterr().err
+    assert "error[path-escape]" in output and "机密内容" not in output

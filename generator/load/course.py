@@ -50,6 +50,7 @@ def load_course(root: Path) -> LoadResult:
         text, hint = message("course-missing", what=SYLLABUS)
         result.problems.append(Diagnostic(Loc(SYLLABUS), "course-missing", text, hint))
         return result
+    result.problems += _misnamed(root)
     sheets = _load_facts(root, result)
     syllabus = _load_one(root, syllabus_path, Syllabus, result)
     contents = []
@@ -78,6 +79,17 @@ def _load_folder(root: Path, folder: str, cls: type, result: LoadResult) -> tupl
     return tuple(items)
 
 
+def _misnamed(root: Path) -> list[Diagnostic]:
+    """A .yml file would be skipped without a word (a whole quiz bank lost); say so instead."""
+    found = [*(root / "content").rglob("*.yml"), *(root / "quizzes").rglob("*.yml")]
+    problems = []
+    for path in sorted(found):
+        shown = path.relative_to(root).as_posix()
+        text, hint = message("yml-extension", value=shown)
+        problems.append(Diagnostic(Loc(shown), "yml-extension", text, hint))
+    return problems
+
+
 def _load_facts(root: Path, result: LoadResult) -> tuple[FactSheet, ...]:
     """Fact files load first and unsubstituted: every other file's [[id]] resolves against them."""
     sheets = []
@@ -93,6 +105,10 @@ def _load_facts(root: Path, result: LoadResult) -> tuple[FactSheet, ...]:
 
 def _load_one(root: Path, path: Path, cls: type, result: LoadResult, substitute: bool = True) -> Any:
     shown = path.relative_to(root).as_posix()
+    if not path.resolve().is_relative_to(root.resolve()):  # a symlink out of the course: never read it
+        text, hint = message("path-escape", value=shown)
+        result.problems.append(Diagnostic(Loc(shown), "path-escape", text, hint))
+        return None
     node, problems = load_file(path, shown)
     result.files += 1
     result.problems.extend(problems)

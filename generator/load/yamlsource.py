@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,11 +100,26 @@ def parse(text: str, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
         return None, [_error(_loc(shown, exc.mark), "yaml-alias")]
 
 
+# Invisible characters that change what a reader sees (bidi overrides, as in "Trojan Source") or that
+# terminals and HTML treat as control codes; tab, newline and carriage return are ordinary.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def load_file(path: Path, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
     text, problems = read_text(path, shown)
     if text is None:
         return None, problems
+    controls = [_control_error(text, match, shown) for match in _CONTROL.finditer(text)]
+    if controls:
+        return None, controls
     return parse(text, shown)
+
+
+def _control_error(text: str, match: re.Match[str], shown: str) -> Diagnostic:
+    offset = match.start()
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return _error(Loc(shown, line, col), "control-character", char=f"U+{ord(match.group(0)):04X}")
 
 
 def dump(data: Any) -> str:

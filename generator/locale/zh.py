@@ -21,6 +21,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsafe-output": (
         "不能把网站生成到 {path}：{reason}",
         "换一个空目录，或上次由 courseware 生成的网站目录（内有 .courseware-site 标记）"),
+    "yml-extension": ("“{value}”的扩展名是 .yml，不会被读取", "改名为 .yaml"),
+    "control-character": ("这里有一个看不见的控制字符（{char}）", "删除它：它会改变文字的显示顺序或在网页上显示成乱码"),
     "unknown-fact": ("引用了不存在的数据 [[{value}]]", "在 content/facts/ 的某个文件里加上 id: {value}；{suggestion}"),
     "duplicate-fact": ("数据 id“{value}”重复，第一次出现在 {first}", "每个数据只写一次；改名或删去一处"),
     "lint-longest-correct": (
