@@ -10,6 +10,7 @@ import copy
 import html
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,8 @@ def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overr
         "extra_css": tree.extra_css,
         "extra_javascript": tree.extra_js,
         "nav": _escape_nav(tree.nav),
+        "validation": {"links": {"not_found": "warn", "anchors": "warn", "absolute_links": "warn",
+                                 "unrecognized_links": "warn"}},
     }
 
 
@@ -103,8 +106,13 @@ class _Collector(logging.Handler):
         self.records.append(record)
 
 
-def build_site(config_path: Path, site_dir: Path) -> list[Diagnostic]:
-    """Run MkDocs on an emitted config; its warnings and failures come back as diagnostics."""
+def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None = None) -> list[Diagnostic]:
+    """Run MkDocs on an emitted config; its warnings and failures come back as diagnostics.
+
+    `sources` maps a generated page to the author's file it came from, so a warning about a page
+    points at the YAML the author edits, not at the generated tree.
+    """
+    sources = sources or {}
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -122,13 +130,13 @@ def build_site(config_path: Path, site_dir: Path) -> list[Diagnostic]:
         config = load_config(config_file=str(config_path), site_dir=str(site_dir))
         build(config)
     except MkDocsException as exc:
-        return [*_diagnostics(collector.records, config_path), _failure(str(exc), config_path)]
+        return [*_diagnostics(collector.records, config_path, sources), _failure(str(exc), config_path)]
     finally:
         logger.removeHandler(collector)
         logger.propagate = saved
         if saved_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
-    return _diagnostics(collector.records, config_path)
+    return _diagnostics(collector.records, config_path, sources)
 
 
 def _quiet_jieba() -> None:
@@ -140,12 +148,35 @@ def _quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
-def _diagnostics(records: list[logging.LogRecord], config_path: Path) -> list[Diagnostic]:
+_PAGE = re.compile(r"Doc file '([^']+)'")
+
+
+def _diagnostics(records: list[logging.LogRecord], config_path: Path, sources: dict[str, str]) -> list[Diagnostic]:
     result = []
     for record in records:
-        text, hint = message("engine-warning", text=record.getMessage())
-        result.append(Diagnostic(Loc(config_path.as_posix()), "engine-warning", text, hint, Severity.WARNING))
+        text = record.getMessage()
+        page = _PAGE.search(text)
+        source = sources.get(page.group(1)) if page else None
+        where = Loc(source) if source else Loc(config_path.as_posix())
+        code, values = _translate(text)
+        message_text, hint = message(code, **values)
+        result.append(Diagnostic(where, code, message_text, hint, Severity.WARNING))
     return result
+
+
+_NOT_FOUND = re.compile(r"contains a link '([^']+)', but the target '([^']+)' is not found")
+_NO_ANCHOR = re.compile(r"contains a link '([^']+)', but (?:there is no such anchor|the doc '[^']+' does not contain)")
+
+
+def _translate(text: str) -> tuple[str, dict[str, str]]:
+    """MkDocs' most common warnings, said in Chinese; the rest are passed on as they are."""
+    found = _NOT_FOUND.search(text)
+    if found:
+        return "broken-link", {"link": found.group(1)}
+    anchor = _NO_ANCHOR.search(text)
+    if anchor:
+        return "broken-anchor", {"link": anchor.group(1)}
+    return "engine-warning", {"text": text}
 
 
 def _failure(text: str, config_path: Path) -> Diagnostic:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import dataclasses
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -66,7 +68,7 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
         return outcome
     started = time.perf_counter()
     try:
-        build_dir, outcome.pages = emit_docs(outcome.course, root / "build" / edition, edition)
+        build_dir, outcome.pages, sources = emit_docs(outcome.course, root / "build" / edition, edition)
     except jinja2.TemplateError as exc:  # a course's own page template: sandboxed, but may still be wrong
         outcome.diagnostics.append(_template_problem(exc))
         return outcome
@@ -74,9 +76,28 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     progress(cli("step_render", pages=outcome.pages))
     progress(cli("step_engine"))
     started = time.perf_counter()
-    outcome.diagnostics += _build_atomically(build_dir / "mkdocs.yml", site)
+    # under --strict, warnings already found (or the engine's) keep the previous site too
+    engine = _build_atomically(build_dir / "mkdocs.yml", site, sources,
+                               keep_on_warning=strict, warned=bool(outcome.diagnostics))
+    outcome.diagnostics += [_locate_link(root, d) for d in engine]
     outcome.timings["engine"] = time.perf_counter() - started
     return outcome
+
+
+_LINK = re.compile(r"链接“([^”]+)”")
+
+
+def _locate_link(root: Path, diagnostic: Diagnostic) -> Diagnostic:
+    """Point an engine warning about a link at the line of the author's file that writes it."""
+    link = _LINK.search(diagnostic.message)
+    path = root / diagnostic.loc.path
+    if link is None or diagnostic.loc.line or not path.is_file():
+        return diagnostic
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        column = line.find("(" + link.group(1))
+        if column >= 0:
+            return dataclasses.replace(diagnostic, loc=Loc(diagnostic.loc.path, number, column + 2))
+    return diagnostic
 
 
 def _template_problem(exc: jinja2.TemplateError) -> Diagnostic:
@@ -109,7 +130,7 @@ def _replaceable(root: Path, site: Path) -> bool:
     return not any(site.iterdir()) or (site / MARKER).is_file() or site == root / "site"
 
 
-def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int]:
+def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int, dict[str, str]]:
     """Write the plain docs tree and its mkdocs.yml; replaces the previous tree in one rename."""
     tree = render(course, edition)
     overrides = TOOL_TEMPLATES / "overrides"  # a course's own theme overrides are refused by validation
@@ -125,15 +146,16 @@ def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int]
         _swap(staging, build_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already after a swap; left by a crash otherwise
-    return build_dir, tree.pages
+    return build_dir, tree.pages, tree.sources
 
 
-def _build_atomically(config_path: Path, site: Path) -> list[Diagnostic]:
+def _build_atomically(config_path: Path, site: Path, sources: dict[str, str], keep_on_warning: bool = False,
+                      warned: bool = False) -> list[Diagnostic]:
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
-        diagnostics = build_site(config_path, staging)
-        if not has_errors(diagnostics):
+        diagnostics = build_site(config_path, staging, sources)
+        if not has_errors(diagnostics) and not (keep_on_warning and (warned or diagnostics)):
             (staging / MARKER).write_text("courseware\n", encoding="utf-8")
             staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
             _swap(staging, site)

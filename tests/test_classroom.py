@@ -80,7 +80,7 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("editions")
     sites = {}
     for edition in EDITIONS:
-        build_dir, _ = emit_docs(course, folder / "build" / edition, edition)
+        build_dir, _, _ = emit_docs(course, folder / "build" / edition, edition)
         sites[edition] = folder / edition
         assert not has_errors(build_site(build_dir / "mkdocs.yml", sites[edition]))
     return sites

@@ -161,3 +161,24 @@ def test_symlink_out_of_the_course_is_refused_unread(sample_course: Path, capsys
     assert main(["--course", str(sample_course), "validate"]) == 1
     output = capsys.readouterr().err
     assert "error[path-escape]" in output and "机密内容" not in output
+
+
+def test_strict_build_fails_on_a_broken_link_or_anchor_at_its_yaml_line(sample_course: Path, tmp_path: Path,
+                                                                        capsys) -> None:
+    site = tmp_path / "site"
+    assert main(["--course", str(sample_course), "build", "-o", str(site)]) == 0
+    before = _digest_site(site)
+    module = sample_course / "content/modules/plan-visit.yaml"
+    module.write_text(module.read_text(encoding="utf-8").replace(
+        "body: 顺利时争取的结果，例如拿到新项目的图纸。",
+        "body: 顺利时争取的结果，见[这里](nowhere.md)和[那里](plan-visit.md#no-such-anchor)。"), encoding="utf-8")
+    assert main(["--course", str(sample_course), "build", "--strict", "-o", str(site)]) == 1
+    output = capsys.readouterr().err
+    assert "content/modules/plan-visit.yaml:18:30: warning[broken-link]: 链接“nowhere.md”指向的页面不存在" in output
+    assert "content/modules/plan-visit.yaml:18:47: warning[broken-anchor]" in output
+    assert _digest_site(site) == before
+
+
+def _digest_site(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}

@@ -60,3 +60,13 @@ def test_glossary_term_defined_twice(sample_course: Path) -> None:
     second = "    definition: 另一个定义\n  - term: 拜访卡\n    definition: 拜访前"
     edit(sample_course, "content/glossary.yaml", "    definition: 拜访前", second)
     assert codes(sample_course) == [("duplicate-id", "error")]
+
+
+def test_the_tools_own_theme_override_is_not_refused_for_the_bundled_course() -> None:
+    from generator.load.course import load_course
+    from generator.validate.site_config import check_site_config
+
+    repo = Path(__file__).resolve().parents[1]
+    course = load_course(repo).course
+    assert course is not None
+    assert [d.code for d in check_site_config(repo, course.site)] == []

@@ -81,6 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "refused-config": ("mkdocs.yml 里不能写“{key}”：{reason}", "删除这一项"),
     "site-url-scheme": ("site_url“{value}”不是 http:// 或 https:// 地址", "写成内网地址，例如 http://intranet/training/"),
     "reserved-config": ("mkdocs.yml 里的“{key}”由 courseware 生成，这里的设置会被忽略", "删除这一项"),
+    "broken-link": ("链接“{link}”指向的页面不存在", "检查路径：链接相对于本页，章节页在“部分 id/章 id.md”"),
+    "broken-anchor": ("链接“{link}”指向的位置（# 后面的部分）在那一页上不存在", "打开目标页，复制小标题旁 ¶ 的链接"),
     "engine-warning": ("MkDocs 提示：{text}", "多半是正文中的链接或图片路径不对"),
     "engine-failed": ("MkDocs 构建失败：{text}", "先修正上面的问题；如果仍失败，请把这条信息报告给维护者"),
     "course-missing": ("找不到课程目录中的 {what}", "在课程根目录运行，或用 --course 指定课程目录"),

@@ -34,10 +34,13 @@ class DocsTree:
     extra_css: list[str] = field(default_factory=list)
     extra_js: list[str] = field(default_factory=list)
     pages: int = 0
+    sources: dict[str, str] = field(default_factory=dict)  # page -> the author's file it comes from
 
-    def add_page(self, path: str, text: str) -> None:
+    def add_page(self, path: str, text: str, source: str = "") -> None:
         self.files[path] = text.encode("utf-8")
         self.pages += 1
+        if source:
+            self.sources[path] = source
 
     def write(self, docs_dir: Path) -> None:
         for relative, data in sorted(self.files.items()):
@@ -85,7 +88,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     for part in parts:
         _render_part(tree, env, part, terms)
     if terms:
-        tree.add_page("glossary.md", env.get_template("glossary.md.j2").render(terms=terms))
+        tree.add_page("glossary.md", env.get_template("glossary.md.j2").render(terms=terms), course.glossary.loc.path)
     if course.facts:
         tree.add_page(DATAPACK, env.get_template("datapack.md.j2").render(sheets=course.facts))
     context = RenderContext(course, outline, parts, env, edition)
@@ -106,7 +109,7 @@ def _render_part(tree: DocsTree, env: Any, part: PartView, terms: Any) -> None:
     for chapter in part.chapters:
         text = chapter_template.render(
             entry=chapter.entry, content=chapter.content, sections=chapter.sections, glossary=terms)
-        tree.add_page(chapter.entry.page, text)
+        tree.add_page(chapter.entry.page, text, chapter.content.loc.path if chapter.content else "")
 
 
 def _add_assets(tree: DocsTree, folder: Path) -> None:
@@ -126,7 +129,7 @@ def _add_extra_pages(tree: DocsTree, course: Course) -> None:
     for item in course.site.values.get("extra_pages") or []:
         source = course.root / item["file"]
         # raw HTML in an extra page shows as text, like everywhere else an author writes Markdown
-        tree.add_page(f"pages/{source.name}", markdown(source.read_text(encoding="utf-8")) + "\n")
+        tree.add_page(f"pages/{source.name}", markdown(source.read_text(encoding="utf-8")) + "\n", item["file"])
 
 
 def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course, features: list[Any]) -> list[Any]:

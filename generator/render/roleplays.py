@@ -100,7 +100,8 @@ def _render_roleplay_pages(tree: DocsTree, ctx: RenderContext, views: tuple[Role
     page = env.get_template("roleplays/roleplay.md.j2")
     sheet = env.get_template("roleplays/cards.md.j2")
     for view in views:
-        tree.add_page(view.page, page.render(view=view, play=view.play, data=practice_data(view.play)))
+        tree.add_page(view.page, page.render(view=view, play=view.play, data=practice_data(view.play)),
+                      view.play.loc.path)
         tree.add_page(view.cards, sheet.render(view=view, play=view.play))
 
 

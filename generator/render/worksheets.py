@@ -63,7 +63,7 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     page = ctx.env.get_template("worksheet.md.j2")
     for view in views:
         tree.files[f"{FOLDER}/{view.worksheet.id}.xlsx"] = build_workbook(view.worksheet)
-        tree.add_page(f"{FOLDER}/{view.worksheet.id}.md", page.render(view=view))
+        tree.add_page(f"{FOLDER}/{view.worksheet.id}.md", page.render(view=view), view.worksheet.loc.path)
     groups = _by_part(views, ctx)  # the navigation follows the course order too
     tree.add_page(f"{FOLDER}/index.md", ctx.env.get_template("worksheets.md.j2").render(groups=groups))
     pages = [{view.worksheet.title: f"{FOLDER}/{view.worksheet.id}.md"} for _, _, group in groups for view in group]

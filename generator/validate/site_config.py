@@ -39,7 +39,8 @@ def check_site_config(root: Path, site: SiteConfig) -> list[Diagnostic]:
 def _check_overrides(root: Path) -> list[Diagnostic]:
     """Theme overrides are MkDocs templates: they run with the build's full rights, so a course may not bring them."""
     folder = root / "site_templates" / "overrides"
-    if folder.is_dir() and any(folder.iterdir()):
+    own = Path(__file__).resolve().parents[2] / "site_templates" / "overrides"  # the tool's own (bundled course)
+    if folder.is_dir() and any(folder.iterdir()) and folder.resolve() != own:
         return [error(Loc("site_templates/overrides"), "refused-overrides")]
     return []
 
