@@ -70,3 +70,10 @@ def test_the_tools_own_theme_override_is_not_refused_for_the_bundled_course() ->
     course = load_course(repo).course
     assert course is not None
     assert [d.code for d in check_site_config(repo, course.site)] == []
+
+
+def test_part_and_chapter_ids_that_generated_pages_use_are_refused(sample_course: Path) -> None:
+    edit(sample_course, "content/syllabus.yaml", "  - id: visit\n", "  - id: quizzes\n")
+    edit(sample_course, "content/syllabus.yaml", "      - id: plan-visit\n", "      - id: index\n")
+    found = codes(sample_course)
+    assert found.count(("reserved-id", "error")) == 2

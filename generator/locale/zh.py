@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsafe-output": (
         "不能把网站生成到 {path}：{reason}",
         "换一个空目录，或上次由 courseware 生成的网站目录（内有 .courseware-site 标记）"),
+    "reserved-id": ("id“{value}”是网站自己用的页面或目录名，会覆盖生成的页面", "换一个 id，例如加上课程的前缀"),
     "yml-extension": ("“{value}”的扩展名是 .yml，不会被读取", "改名为 .yaml"),
     "control-character": ("这里有一个看不见的控制字符（{char}）", "删除它：它会改变文字的显示顺序或在网页上显示成乱码"),
     "unknown-fact": ("引用了不存在的数据 [[{value}]]", "在 content/facts/ 的某个文件里加上 id: {value}；{suggestion}"),

@@ -31,7 +31,7 @@ HOSTILE_QUESTION = f"""  - id: vs-hostile
       - text: '{HOSTILE.replace("'", "''")}'
         correct: true
         feedback: </script>ok
-      - text: 普通选项
+      - text: 普通选项：把同一句话换个说法，长度和正确项差不多，免得学员只靠选项的长短就能猜中答案，所以写得再长一些
         feedback: 不对
     explanation: 作者写什么都不会破坏页面。
 quizzes:
