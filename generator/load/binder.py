@@ -16,6 +16,7 @@ from generator.model.facts import REFERENCE
 from generator.model.text import Id, Text, Value
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 64
 PLACEHOLDERS = {"todo", "tbd", "xxx", "待补充", "待定", "待写", "...", "……", "占位"}
 _HINTS_CACHE: dict[type, dict[str, Any]] = {}
 
@@ -122,6 +123,8 @@ class Binder:
             self._report(node.loc, "placeholder-text", key=key, text=value.strip())
         elif cls is Id and not ID_PATTERN.match(value):
             self._report(node.loc, "invalid-id", value=value)
+        elif cls is Id and len(value) > MAX_ID_LENGTH:  # ids become file names, which have a length limit
+            self._report(node.loc, "id-too-long", value=value[:20] + "…", length=len(value), limit=MAX_ID_LENGTH)
         return value
 
     def _substitute(self, text: str, loc: Loc) -> str:

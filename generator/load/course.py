@@ -64,7 +64,9 @@ def load_course(root: Path) -> LoadResult:
     if syllabus is not None:
         result.course = Course(root, syllabus, tuple(contents), glossary or Glossary(terms=()), site,
                                unbound=frozenset(result.unbound), unbound_items=frozenset(result.unbound_items),
-                               facts=sheets, facts_used=frozenset(result.facts_used), **collections)
+                               facts=sheets, facts_used=frozenset(result.facts_used),
+                               syllabus_incomplete=any(p.is_error and p.loc.path == SYLLABUS for p in result.problems),
+                               **collections)
     return result
 
 

@@ -158,6 +158,9 @@ def _convert_mapping(node: yaml.MappingNode, shown: str, problems: list[Diagnost
     key_locs: dict[str, Loc] = {}
     for key_node, value_node in node.value:
         key_loc = _loc(shown, key_node.start_mark)
+        if key_node.tag == "tag:yaml.org,2002:merge":  # `<<:` copies keys from elsewhere: positions would lie
+            problems.append(_error(key_loc, "yaml-merge-key"))
+            continue
         key = str(_scalar(key_node)) if isinstance(key_node, yaml.ScalarNode) else "?"
         if key in values:
             problems.append(_error(key_loc, "duplicate-key", key=key, first=key_locs[key].line))

@@ -51,3 +51,5 @@ class Course:
     unbound_items: frozenset[str] = frozenset()
     facts: tuple[FactSheet, ...] = ()
     facts_used: frozenset[str] = frozenset()  # ids some text references as [[id]]
+    # the syllabus had errors, so some outline nodes are missing: references to them are follow-on errors
+    syllabus_incomplete: bool = False
