@@ -18,8 +18,8 @@ from generator.render.roleplays import render_roleplays, roleplay_globals
 from generator.render.templates import make_environment, markdown
 from generator.render.views import PartView, build_views
 from generator.render.worksheets import render_worksheets, worksheet_globals
+from generator.resources import TOOL_TEMPLATES
 
-TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 EDITIONS = ("learner", "trainer")
 STANDALONE_ASSETS = "assets/standalone/"
 DATAPACK = "datapack.md"  # for pages outside MkDocs (slide decks): copied, not on every page

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -13,6 +12,7 @@ from markupsafe import Markup
 from generator.locale import UI
 from generator.render.mindmap import course_tree, render_foldable, svg_file, tree_of
 from generator.render.templates import markdown as markdown_filter
+from generator.resources import TOOL_TEMPLATES
 
 if TYPE_CHECKING:  # generator.render imports this module for FEATURES
     from generator.render import DocsTree, RenderContext
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # generator.render imports this module for FEATURES
 # The page shows parts and chapters (an overview that stays small as courses grow);
 # maps/course.svg and each part's map carry every level.
 COURSE_MAP_LEVEL = 2
-TOOL_PAGES = Path(__file__).resolve().parents[2] / "site_templates" / "pages"
+TOOL_PAGES = TOOL_TEMPLATES / "pages"
 
 
 def render_classroom(tree: DocsTree, ctx: RenderContext) -> list[Any]:

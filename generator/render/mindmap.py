@@ -11,7 +11,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -19,6 +18,7 @@ from markupsafe import Markup
 from generator.locale import UI
 from generator.model.outline import Entry
 from generator.render.templates import make_environment
+from generator.resources import TOOL_TEMPLATES
 
 FONT = 16  # px; a CJK character is about 1em wide, Latin letters about half
 LINE = 22
@@ -205,7 +205,7 @@ def _size(placed: Iterable[Placed]) -> tuple[float, float]:
 @cache
 def _environment() -> jinja2.Environment:
     # The tool's own templates, even for a course with its own site_templates/: the map is not themed.
-    env = make_environment(Path(__file__).resolve().parents[2] / "site_templates" / "pages" / "classroom")
+    env = make_environment(TOOL_TEMPLATES / "pages" / "classroom")
     env.globals.update(FONT=FONT, LINE=LINE, PAD_X=PAD_X, PAD_Y=PAD_Y)
     return env
 

@@ -11,6 +11,7 @@ from generator.load.binder import suggest
 from generator.load.yamlsource import YNode
 from generator.locale import REFUSED_REASONS
 from generator.model.course import SiteConfig
+from generator.resources import TOOL_TEMPLATES
 from generator.validate.markdown_safety import find_unsafe
 from generator.validate.report import error, warning
 
@@ -39,7 +40,7 @@ def check_site_config(root: Path, site: SiteConfig) -> list[Diagnostic]:
 def _check_overrides(root: Path) -> list[Diagnostic]:
     """Theme overrides are MkDocs templates: they run with the build's full rights, so a course may not bring them."""
     folder = root / "site_templates" / "overrides"
-    own = Path(__file__).resolve().parents[2] / "site_templates" / "overrides"  # the tool's own (bundled course)
+    own = TOOL_TEMPLATES / "overrides"  # the tool's own (bundled course)
     if folder.is_dir() and any(folder.iterdir()) and folder.resolve() != own:
         return [error(Loc("site_templates/overrides"), "refused-overrides")]
     return []

@@ -1,0 +1,40 @@
+"""The wheel carries the templates and scaffold: installed without the checkout, `courseware new` and build work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_installed_wheel_scaffolds_and_builds_a_course(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(REPO)],
+                   check=True, capture_output=True, timeout=600)
+    (wheel,) = wheels.glob("courseware-*.whl")
+    env = tmp_path / "env"
+    venv.create(env, with_pip=False)
+    python = env / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    # the test environment's dependencies (mkdocs, openpyxl ...) without its editable courseware:
+    # a plain path entry, so the .pth hooks living in that folder are not run
+    (Path(purelib) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
+                    str(wheel)], check=True, capture_output=True, timeout=300)
+    where = subprocess.run([str(python), "-c", "import generator; print(generator.__file__)"],
+                           check=True, capture_output=True, text=True, cwd=tmp_path).stdout
+    assert where.startswith(purelib), where  # the installed copy, not the checkout
+    course = tmp_path / "course"
+    new = subprocess.run([str(python), "-m", "generator", "new", str(course)], capture_output=True, text=True,
+                         cwd=tmp_path)
+    assert new.returncode == 0, new.stderr
+    built = subprocess.run([str(python), "-m", "generator", "--course", str(course), "build", "--strict"],
+                           capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert built.returncode == 0, built.stderr
+    assert (course / "site" / "index.html").is_file()
+    assert (course / "site" / "assets" / "js").is_dir()
