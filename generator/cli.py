@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from generator import pipeline
@@ -14,9 +15,19 @@ from generator.locale import argparse_text, cli
 from generator.render import EDITIONS
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-# argparse words its help and errors through gettext's `_`, looked up at call time; with no Chinese
-# catalogue installed anywhere, pointing it at our table is what makes `courseware -h` read in Chinese.
-argparse._ = argparse_text  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def _chinese_argparse() -> Iterator[None]:
+    """argparse words its help and errors through gettext's `_`, looked up at call time; with no Chinese
+    catalogue installed anywhere, pointing it at our table makes `courseware -h` read in Chinese. Only
+    while courseware parses its own arguments: other users of argparse in the process are left alone."""
+    saved = argparse._  # type: ignore[attr-defined]
+    argparse._ = argparse_text  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = saved  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,7 +58,8 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    with _chinese_argparse():
+        args = make_parser().parse_args(argv)
     try:
         return _run(args)
     except KeyboardInterrupt:

@@ -182,3 +182,19 @@ def test_strict_build_fails_on_a_broken_link_or_anchor_at_its_yaml_line(sample_c
 def _digest_site(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_chinese_argparse_words_do_not_leak_into_the_process() -> None:
+    import argparse
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+
+
+def test_source_date_epoch_is_pinned_only_during_a_build(sample_course: Path, tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert not pipeline.build(sample_course, tmp_path / "site").failed(strict=False)
+    assert "SOURCE_DATE_EPOCH" not in os.environ
