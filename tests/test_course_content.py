@@ -93,3 +93,13 @@ def test_print_pages_stay_out_of_search(built_site: Path) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any(doc["location"].startswith("roleplays/") for doc in index["docs"])
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("print/")]
+
+
+def test_bundled_course_passes_strict_validation_with_the_item_lint() -> None:
+    """Nothing to game (longest answer, always-false, length of the best reply), no figure written twice
+    differently, no unused fact: `courseware validate --strict` gives no warning at all."""
+    from generator.validate import validate
+
+    loaded = load_course(REPO)
+    problems = [*loaded.problems, *validate(loaded.course)]
+    assert [f"{p.loc}: {p.code}" for p in problems] == []
