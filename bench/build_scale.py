@@ -42,6 +42,9 @@ def make_course(target: Path, copies: int) -> None:
             out = target / f"content/modules/{path.stem}-{copy}.yaml"
             out.write_text(yaml.safe_dump(module, allow_unicode=True), encoding="utf-8")
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("pages", "content/facts"):  # extra pages and the fact sheet the modules reference
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, target / folder)
     if (REPO / "content/glossary.yaml").exists():
         shutil.copy(REPO / "content/glossary.yaml", target / "content/glossary.yaml")
 

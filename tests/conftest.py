@@ -21,7 +21,7 @@ SUBPATH = "training/laokehu"
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled course built like `courseware build`, into a folder of its own."""
     course = tmp_path_factory.mktemp("course")
-    for name in ("content", "quizzes", "mkdocs.yml"):
+    for name in ("content", "quizzes", "pages", "mkdocs.yml"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, course / name)
