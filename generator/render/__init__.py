@@ -90,7 +90,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     if terms:
         tree.add_page("glossary.md", env.get_template("glossary.md.j2").render(terms=terms), course.glossary.loc.path)
     if course.facts:
-        tree.add_page(DATAPACK, env.get_template("datapack.md.j2").render(sheets=course.facts))
+        tree.add_page(DATAPACK, env.get_template("datapack.md.j2").render(sheets=_in_course_order(course)))
     context = RenderContext(course, outline, parts, env, edition)
     feature_nav = [item for feature in FEATURES for item in feature(tree, context)]
     _add_extra_pages(tree, course)
@@ -101,6 +101,12 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
         moments=collect_moments(tree)))
     tree.nav = _nav(parts, bool(terms), course, feature_nav)
     return tree
+
+
+def _in_course_order(course: Course) -> list[Any]:
+    """Fact sheets named after a part follow the syllabus; course-wide and other sheets come first."""
+    order = {str(part.id): index for index, part in enumerate(course.syllabus.parts, start=1)}
+    return sorted(course.facts, key=lambda sheet: order.get(Path(sheet.loc.path).stem, 0))
 
 
 def _render_part(tree: DocsTree, env: Any, part: PartView, terms: Any) -> None:
