@@ -11,7 +11,7 @@ from generator.diagnostics import Diagnostic
 from generator.model.course import Course
 from generator.model.facts import Fact
 from generator.model.text import Text
-from generator.validate.report import error, warning
+from generator.validate.report import duplicates, warning
 
 # A written amount, digits or Chinese numerals, optionally a range (两到四, 3-6); the unit is the fact's own.
 NUMBER = r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)"
@@ -22,7 +22,7 @@ SENTENCE = re.compile(r"[^。！？；\n]+")
 
 def check_facts(course: Course) -> list[Diagnostic]:
     facts = [fact for sheet in course.facts for fact in sheet.facts]
-    problems = _duplicates(facts)
+    problems = duplicates((fact.id for fact in facts), "duplicate-fact")
     if not (course.unbound or course.unbound_items):  # a file that failed to load may hold the reference
         problems += [warning(fact.id.loc, "unused-fact", value=fact.id)
                      for fact in facts if str(fact.id) not in course.facts_used]
@@ -30,16 +30,6 @@ def check_facts(course: Course) -> list[Diagnostic]:
     if watched:
         texts = [text for item in _documents(course) for text in iter_texts(item)]
         problems += [problem for fact in watched for problem in _contradictions(fact, texts)]
-    return problems
-
-
-def _duplicates(facts: list[Fact]) -> list[Diagnostic]:
-    seen: dict[str, Fact] = {}
-    problems = []
-    for fact in facts:
-        first = seen.setdefault(str(fact.id), fact)
-        if first is not fact:
-            problems.append(error(fact.id.loc, "duplicate-fact", value=fact.id, first=first.id.loc))
     return problems
 
 

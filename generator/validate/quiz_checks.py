@@ -19,7 +19,7 @@ from generator.model.quizpool import (
     questions_under,
 )
 from generator.model.text import Text
-from generator.validate.report import error, warning
+from generator.validate.report import duplicates, error, warning
 
 # Which optional fields each type reads; the rest are reported as unused.
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -136,13 +136,7 @@ def _repeats(values: Iterable[Text]) -> list[Text]:
 
 
 def check_unique_ids(questions: Sequence[Question]) -> list[Diagnostic]:
-    seen: dict[str, Question] = {}
-    problems = []
-    for question in questions:
-        first = seen.setdefault(str(question.id), question)
-        if first is not question:
-            problems.append(error(question.id.loc, "duplicate-id", value=question.id, first=first.id.loc))
-    return problems
+    return duplicates(question.id for question in questions)
 
 
 def check_stems(questions: Sequence[Question]) -> list[Diagnostic]:

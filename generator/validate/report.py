@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.diagnostics import Diagnostic, Loc, Severity
 from generator.locale import message
+from generator.model.text import Text
 
 
 def error(loc: Loc, code: str, **values: object) -> Diagnostic:
@@ -14,3 +17,14 @@ def error(loc: Loc, code: str, **values: object) -> Diagnostic:
 def warning(loc: Loc, code: str, **values: object) -> Diagnostic:
     text, hint = message(code, **values)
     return Diagnostic(loc, code, text, hint, Severity.WARNING)
+
+
+def duplicates(ids: Iterable[Text], code: str = "duplicate-id") -> list[Diagnostic]:
+    """Every id written a second time, pointing back at the first place it was written."""
+    seen: dict[str, Text] = {}
+    problems = []
+    for value in ids:
+        first = seen.setdefault(str(value), value)
+        if first is not value:
+            problems.append(error(value.loc, code, value=value, first=first.loc))
+    return problems

@@ -6,21 +6,20 @@ dead weight, a reply pointing nowhere breaks the page, and a loop with no exit n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from generator.diagnostics import Diagnostic
 from generator.load.binder import suggest
 from generator.model.outline import Outline
 from generator.model.roleplay import Branching, Ending, Roleplay, Turn
-from generator.model.text import Id
-from generator.validate.report import error
+from generator.validate.report import duplicates, error
 
 MIN_REPLIES, MAX_REPLIES = 2, 4
 
 
 def check_roleplays(roleplays: Sequence[Roleplay], outline: Outline) -> list[Diagnostic]:
-    problems = _unique(play.id for play in roleplays)
+    problems = duplicates(play.id for play in roleplays)
     for play in roleplays:
         problems += _check_file_name(play) + _check_nodes(play, outline)
         problems += check_branching(play.id, play.branching)
@@ -32,7 +31,7 @@ def check_branching(play_id: str, branching: Branching) -> list[Diagnostic]:
     nodes: dict[str, Turn | Ending] = {}
     for node in (*branching.turns, *branching.endings):
         nodes.setdefault(node.id, node)
-    problems = _unique(node.id for node in (*branching.turns, *branching.endings))
+    problems = duplicates(node.id for node in (*branching.turns, *branching.endings))
     problems += _check_start(branching, nodes)
     for turn in branching.turns:
         problems += _check_replies(turn, nodes)
@@ -42,16 +41,6 @@ def check_branching(play_id: str, branching: Branching) -> list[Diagnostic]:
     problems += _loops(branching, turns, reachable)
     if not any(ending.outcome == "won" for ending in branching.endings):
         problems.append(error(branching.locs.get("endings", branching.loc), "no-winning-ending", value=play_id))
-    return problems
-
-
-def _unique(ids: Iterable[Id]) -> list[Diagnostic]:
-    seen: dict[str, Id] = {}
-    problems = []
-    for value in ids:
-        first = seen.setdefault(str(value), value)
-        if first is not value:
-            problems.append(error(value.loc, "duplicate-id", value=value, first=first.loc))
     return problems
 
 
