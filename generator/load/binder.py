@@ -111,12 +111,13 @@ class Binder:
         return float(node.value)
 
     def _text(self, node: YNode, cls: type[Text], key: str) -> Text | None:
-        if node.kind in ("int", "float"):
+        if node.kind in ("int", "float") and cls is not Id:  # `title: 2024` reads as text
             return cls(str(node.value), node.loc)
-        if node.kind != "str":
+        if node.kind not in ("str", "int", "float"):
             self._wrong_type(node, "str", key)
             return None
-        value = cls(self._substitute(node.value, node.loc), node.loc)
+        # a number as an id (`id: -1.5`) goes through the id rule like any other id
+        value = cls(self._substitute(str(node.value), node.loc), node.loc)
         if not value.strip():
             self._report(node.loc, "empty-text", key=key)
         elif value.strip().lower() in PLACEHOLDERS:

@@ -17,6 +17,11 @@ from generator.validate.roleplay_checks import check_roleplays
 from generator.validate.site_config import check_site_config
 from generator.validate.worksheet_checks import check_worksheets
 
+# Problems that only follow from a syllabus node that failed to load: references into it, its missing body,
+# chapter checks and quiz pools counted without it.
+SYLLABUS_FOLLOW_ON = frozenset({"unknown-reference", "missing-section", "missing-content", "quiz-pool-too-small",
+                                "quiz-empty-pool", "quiz-chapter-few-questions", "ambiguous-node"})
+
 
 def validate(course: Course) -> list[Diagnostic]:
     outline = build_outline(course.syllabus)
@@ -31,6 +36,6 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_roleplays(course.roleplays, outline)
     problems += check_quizzes(course, outline)
     problems += check_worksheets(course.worksheets, outline)
-    if course.syllabus_incomplete:  # one bad title must not bury itself under every reference into its part
-        problems = [p for p in problems if p.code != "unknown-reference"]
+    if course.syllabus_incomplete:  # one bad title or id must not bury itself under what follows from it
+        problems = [p for p in problems if p.code not in SYLLABUS_FOLLOW_ON]
     return sorted(problems, key=Diagnostic.sort_key)
