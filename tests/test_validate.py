@@ -77,3 +77,9 @@ def test_part_and_chapter_ids_that_generated_pages_use_are_refused(sample_course
     edit(sample_course, "content/syllabus.yaml", "      - id: plan-visit\n", "      - id: index\n")
     found = codes(sample_course)
     assert found.count(("reserved-id", "error")) == 2
+
+
+def test_a_part_named_like_the_course_map_is_refused(sample_course: Path) -> None:
+    """maps/<part>.svg sits beside maps/course.svg: a part called `course` would overwrite the course map."""
+    edit(sample_course, "content/syllabus.yaml", "  - id: visit\n", "  - id: course\n")
+    assert ("reserved-id", "error") in codes(sample_course)

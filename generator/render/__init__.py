@@ -19,10 +19,10 @@ from generator.render.templates import make_environment, markdown
 from generator.render.views import PartView, build_views
 from generator.render.worksheets import render_worksheets, worksheet_globals
 from generator.resources import TOOL_TEMPLATES
+from generator.routes import DATAPACK
 
 EDITIONS = ("learner", "trainer")
 STANDALONE_ASSETS = "assets/standalone/"
-DATAPACK = "datapack.md"  # for pages outside MkDocs (slide decks): copied, not on every page
 
 
 @dataclass

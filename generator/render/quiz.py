@@ -27,11 +27,12 @@ from generator.model.quizpool import (
     questions_under,
 )
 from generator.render.templates import embed_json
+from generator.routes import QUIZZES
 
 if TYPE_CHECKING:
     from generator.render import DocsTree, RenderContext
 
-FOLDER = "quizzes"
+FOLDER = QUIZZES
 STORAGE_KEY = "cw-progress-v1"  # + ":" + course id; bump the version when the stored shape changes
 DEFAULT_CREDIT = {"best": 100, "acceptable": 50, "poor": 0}
 KIND_ORDER = ("diagnostic", "part", "final", "chapter")

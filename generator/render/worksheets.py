@@ -10,6 +10,7 @@ from generator.model.course import Course
 from generator.model.outline import Entry, Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
+from generator.routes import WORKSHEETS
 from generator.workbook import build_workbook
 from generator.workbook.evaluate import holds
 from generator.workbook.layout import column_format
@@ -18,7 +19,7 @@ from generator.workbook.style import show
 if TYPE_CHECKING:  # generator.render imports this module to list it among its features
     from generator.render import DocsTree, RenderContext
 
-FOLDER = "worksheets"
+FOLDER = WORKSHEETS
 NUMERIC = ("integer", "money", "percent", "number")
 
 

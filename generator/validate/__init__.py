@@ -11,6 +11,7 @@ from generator.validate.glossary_checks import check_glossary
 from generator.validate.item_lint import lint_items
 from generator.validate.markdown_safety import check_markdown_safety
 from generator.validate.outline_checks import check_outline
+from generator.validate.page_names import check_page_names
 from generator.validate.quiz_checks import check_quizzes
 from generator.validate.references import check_references
 from generator.validate.roleplay_checks import check_roleplays
@@ -25,7 +26,7 @@ SYLLABUS_FOLLOW_ON = frozenset({"unknown-reference", "missing-section", "missing
 
 def validate(course: Course) -> list[Diagnostic]:
     outline = build_outline(course.syllabus)
-    problems = check_outline(outline)
+    problems = check_outline(outline) + check_page_names(course, outline)
     problems += check_coverage(outline, course.contents, course.syllabus.course, course.unbound)
     problems += check_references(course)
     problems += check_site_config(course.root, course.site)

@@ -9,20 +9,10 @@ from generator.model.numbering import LABEL_PREFIX
 from generator.model.outline import Entry, Outline
 from generator.validate.report import error
 
-# Top-level names the generated site uses; a part with one of these ids would overwrite its pages.
-RESERVED_PART_IDS = frozenset({
-    "quizzes", "roleplays", "worksheets", "maps", "slides", "print", "pages", "assets", "search", "index",
-    "glossary", "datapack", "scripts", "agenda", "answers", "404", "sitemap", "stylesheets", "javascripts",
-})
-
 
 def check_outline(outline: Outline) -> list[Diagnostic]:
     # every outline id is a reference target (quiz nodes, scopes, role-play nodes): unique course-wide
     problems = _unique(list(outline.walk()))
-    problems += [error(part.node.id.loc, "reserved-id", value=part.node.id)
-                 for part in outline.parts if part.node.id in RESERVED_PART_IDS]
-    problems += [error(chapter.node.id.loc, "reserved-id", value=chapter.node.id)
-                 for chapter in outline.chapters() if chapter.node.id == "index"]
     for entry in outline.walk():
         problems += _typed_label(entry)
     return problems
