@@ -49,6 +49,7 @@ def check_quizzes(course: Course, outline: Outline) -> list[Diagnostic]:
         if question.node not in nodes:
             problems.append(_unknown(question.node, "大纲节点", nodes))
     problems += check_unique_ids(questions)
+    problems += duplicates(bank.bank for bank in course.banks)  # two banks with one id: one would shadow the other
     problems += check_stems(questions)
     problems += check_definitions(all_definitions(course), questions, nodes)
     if questions:  # a course without banks has no checks to warn about
