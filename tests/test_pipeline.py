@@ -198,3 +198,24 @@ def test_source_date_epoch_is_pinned_only_during_a_build(sample_course: Path, tm
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert not pipeline.build(sample_course, tmp_path / "site").failed(strict=False)
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_symlinks_out_of_the_course_anywhere_it_reads_are_refused_unread(sample_course: Path, tmp_path: Path,
+                                                                          capsys) -> None:
+    """Templates, assets, extra pages and mkdocs.yml are read too: a link out of the course is refused, unread."""
+    site = tmp_path / "site"
+    assert main(["--course", str(sample_course), "build", "-o", str(site)]) == 0
+    before = _digest_site(site)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("site_name: 机密内容\n", encoding="utf-8")
+    (sample_course / "site_templates/assets").mkdir(parents=True)
+    (sample_course / "site_templates/assets/theme.css").symlink_to(secret)
+    (sample_course / "pages").symlink_to(tmp_path, target_is_directory=True)
+    (sample_course / "mkdocs.yml").unlink()
+    (sample_course / "mkdocs.yml").symlink_to(secret)
+    assert main(["--course", str(sample_course), "build", "-o", str(site)]) == 1
+    output = capsys.readouterr().err
+    for shown in ("mkdocs.yml", "pages", "site_templates/assets/theme.css"):
+        assert f"{shown}: error[path-escape]: 路径“{shown}”指向课程目录之外" in output
+    assert "机密内容" not in output
+    assert _digest_site(site) == before

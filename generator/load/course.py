@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ def load_course(root: Path) -> LoadResult:
         text, hint = message("course-missing", what=SYLLABUS)
         result.problems.append(Diagnostic(Loc(SYLLABUS), "course-missing", text, hint))
         return result
-    result.problems += _misnamed(root)
+    result.problems += _misnamed(root) + _escaping_links(root)
     sheets = _load_facts(root, result)
     syllabus = _load_one(root, syllabus_path, Syllabus, result)
     contents = []
@@ -92,6 +93,38 @@ def _misnamed(root: Path) -> list[Diagnostic]:
     return problems
 
 
+# Everything a build reads from the course: a symlink in here that leaves the course is refused unread.
+SOURCES = ("content", "quizzes", "pages", "site_templates", SITE_CONFIG)
+
+
+def _escaping_links(root: Path) -> list[Diagnostic]:
+    """Symlinks (to files or folders) that leave the course: templates, assets and pages are read too."""
+    problems = []
+    inside = root.resolve()
+    for link in sorted(_links(root)):
+        if not link.resolve().is_relative_to(inside):
+            shown = link.relative_to(root).as_posix()
+            text, hint = message("path-escape", value=shown)
+            problems.append(Diagnostic(Loc(shown), "path-escape", text, hint))
+    return problems
+
+
+def _links(root: Path) -> list[Path]:
+    found = []
+    for name in SOURCES:
+        top = root / name
+        if top.is_symlink():
+            found.append(top)
+        elif top.is_dir():  # os.walk does not descend into symlinked folders: each is checked once, here
+            for folder, dirs, files in os.walk(top):
+                found += [Path(folder) / entry for entry in (*dirs, *files) if (Path(folder) / entry).is_symlink()]
+    return found
+
+
+def _escapes(root: Path, path: Path) -> bool:
+    return not path.resolve().is_relative_to(root.resolve())
+
+
 def _load_facts(root: Path, result: LoadResult) -> tuple[FactSheet, ...]:
     """Fact files load first and unsubstituted: every other file's [[id]] resolves against them."""
     sheets = []
@@ -107,9 +140,7 @@ def _load_facts(root: Path, result: LoadResult) -> tuple[FactSheet, ...]:
 
 def _load_one(root: Path, path: Path, cls: type, result: LoadResult, substitute: bool = True) -> Any:
     shown = path.relative_to(root).as_posix()
-    if not path.resolve().is_relative_to(root.resolve()):  # a symlink out of the course: never read it
-        text, hint = message("path-escape", value=shown)
-        result.problems.append(Diagnostic(Loc(shown), "path-escape", text, hint))
+    if _escapes(root, path):  # a symlink out of the course (reported by _escaping_links): never read it
         return None
     node, problems = load_file(path, shown)
     result.files += 1
@@ -134,7 +165,7 @@ def _load_optional(root: Path, relative: str, cls: type, result: LoadResult) -> 
 def _load_site_config(root: Path, result: LoadResult) -> SiteConfig:
     """mkdocs.yml stays free-form (it is MkDocs' own format); only its position data is kept."""
     path = root / SITE_CONFIG
-    if not path.is_file():
+    if not path.is_file() or _escapes(root, path):
         return SiteConfig(values={}, node=None)
     node, problems = load_file(path, SITE_CONFIG)
     result.files += 1
