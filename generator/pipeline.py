@@ -19,7 +19,7 @@ import jinja2
 from generator.diagnostics import Diagnostic, Loc, has_errors
 from generator.engine import build_site, compose_config, write_config
 from generator.load.course import load_course
-from generator.locale import cli, message
+from generator.locale import cli, message, os_reason
 from generator.model.course import Course
 from generator.render import TOOL_TEMPLATES, render
 from generator.validate import validate
@@ -27,7 +27,7 @@ from generator.validate import validate
 Progress = Callable[[str], None]
 # Written into every site courseware builds: only such a folder (or the default site/) may be replaced.
 MARKER = ".courseware-site"
-OWN_FOLDERS = ("content", "quizzes", "site_templates", "build", "schema", "generator", "tests")
+OWN_FOLDERS = ("content", "quizzes", "pages", "site_templates", "build", "schema", "generator", "tests")
 
 
 @dataclass
@@ -72,13 +72,19 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     except jinja2.TemplateError as exc:  # a course's own page template: sandboxed, but may still be wrong
         outcome.diagnostics.append(_template_problem(exc))
         return outcome
+    except OSError as exc:
+        outcome.diagnostics.append(_unwritable(exc, root / "build" / edition))
+        return outcome
     outcome.timings["render"] = time.perf_counter() - started
     progress(cli("step_render", pages=outcome.pages))
     progress(cli("step_engine"))
     started = time.perf_counter()
     # under --strict, warnings already found (or the engine's) keep the previous site too
-    engine = _build_atomically(build_dir / "mkdocs.yml", site, sources,
-                               keep_on_warning=strict, warned=bool(outcome.diagnostics))
+    try:
+        engine = _build_atomically(build_dir / "mkdocs.yml", site, sources,
+                                   keep_on_warning=strict, warned=bool(outcome.diagnostics))
+    except OSError as exc:  # an output folder under a file, a read-only place: staging is gone already
+        engine = [_unwritable(exc, site)]
     outcome.diagnostics += [_locate_link(root, d) for d in engine]
     outcome.timings["engine"] = time.perf_counter() - started
     return outcome
@@ -100,6 +106,11 @@ def _locate_link(root: Path, diagnostic: Diagnostic) -> Diagnostic:
     return diagnostic
 
 
+def _unwritable(exc: OSError, path: Path) -> Diagnostic:
+    text, hint = message("output-unwritable", path=exc.filename or path, reason=os_reason(exc))
+    return Diagnostic(Loc(str(path)), "output-unwritable", text, hint)
+
+
 def _template_problem(exc: jinja2.TemplateError) -> Diagnostic:
     name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "site_templates/pages"
     line = getattr(exc, "lineno", None) or 0
@@ -115,7 +126,7 @@ def check_output(root: Path, site: Path) -> Diagnostic | None:
         reason = "contains_course"
     elif any(site.is_relative_to(root / name) for name in OWN_FOLDERS):
         reason = "course_folder"
-    elif site.exists() and not _replaceable(root, site):
+    elif site.exists() and not _replaceable(site):
         reason = "foreign_folder"
     if reason is None:
         return None
@@ -123,11 +134,11 @@ def check_output(root: Path, site: Path) -> Diagnostic | None:
     return Diagnostic(Loc(str(site)), "unsafe-output", text, hint)
 
 
-def _replaceable(root: Path, site: Path) -> bool:
-    """An empty folder, a site courseware built (marker), or the default site/ the tool owns."""
+def _replaceable(site: Path) -> bool:
+    """An empty folder or a site courseware built (marker); even site/ is someone's folder without the marker."""
     if not site.is_dir():
         return False
-    return not any(site.iterdir()) or (site / MARKER).is_file() or site == root / "site"
+    return not any(site.iterdir()) or (site / MARKER).is_file()
 
 
 def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int, dict[str, str]]:

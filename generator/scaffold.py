@@ -6,7 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from generator.locale import cli, message
+from generator.locale import cli, message, os_reason
 from generator.render import TOOL_TEMPLATES
 
 SCAFFOLD = TOOL_TEMPLATES / "scaffold"
@@ -14,9 +14,16 @@ SCAFFOLD = TOOL_TEMPLATES / "scaffold"
 
 def create_course(target: Path) -> int:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        text, hint = message("target-exists", value=target)
-        print(f"courseware: {cli('error_word')}: {text}\n      = 提示：{hint}", file=sys.stderr)
-        return 2
-    shutil.copytree(SCAFFOLD, target, dirs_exist_ok=True)
+        return _refuse("target-exists", value=target)
+    try:
+        shutil.copytree(SCAFFOLD, target, dirs_exist_ok=True)
+    except OSError as exc:  # a parent that is a file, a read-only place, a full disk
+        return _refuse("target-unwritable", value=target, reason=os_reason(exc))
     print(cli("created", target=target))
     return 0
+
+
+def _refuse(code: str, **values: object) -> int:
+    text, hint = message(code, **values)
+    print(f"courseware: {cli('error_word')}: {text}\n      = 提示：{hint}", file=sys.stderr)
+    return 2

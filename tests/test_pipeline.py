@@ -219,3 +219,29 @@ def test_symlinks_out_of_the_course_anywhere_it_reads_are_refused_unread(sample_
         assert f"{shown}: error[path-escape]: 路径“{shown}”指向课程目录之外" in output
     assert "机密内容" not in output
     assert _digest_site(site) == before
+
+
+def test_the_default_site_folder_without_the_marker_is_not_deleted(sample_course: Path, capsys) -> None:
+    site = sample_course / "site"
+    site.mkdir()
+    (site / "notes.txt").write_text("作者自己的文件", encoding="utf-8")
+    assert main(["--course", str(sample_course), "build"]) == 1
+    assert "error[unsafe-output]" in capsys.readouterr().err
+    assert (site / "notes.txt").read_text(encoding="utf-8") == "作者自己的文件"
+
+
+def test_an_output_that_cannot_be_written_is_a_message(sample_course: Path, tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["--course", str(sample_course), "build", "-o", str(blocker / "site")]) == 1
+    output = capsys.readouterr().err
+    assert "error[output-unwritable]" in output and "同名的文件已存在" in output
+    assert "Traceback" not in output
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_new_under_a_file_is_a_message(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["new", str(blocker / "course")]) == 2
+    assert "无法在" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, Loc
-from generator.locale import message
+from generator.locale import message, os_reason
 
 MAX_BYTES = 2 * 1024 * 1024  # a whole course is ~1 MB; anything bigger is a mistake or an attack
 _PLAIN_TAGS = {
@@ -72,7 +72,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
             return None, [_error(Loc(shown), "file-too-large", size=_human(size), limit=_human(MAX_BYTES))]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [_error(Loc(shown), "file-unreadable", reason=exc.strerror or str(exc))]
+        return None, [_error(Loc(shown), "file-unreadable", reason=os_reason(exc))]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:

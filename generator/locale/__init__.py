@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from generator.locale import zh
 
 LANGUAGE = "zh"
@@ -14,6 +16,12 @@ def message(code: str, **values: object) -> tuple[str, str]:
     """Return (message, hint) for a diagnostic code, filled with values."""
     text, hint = zh.MESSAGES[code]
     return text.format(**values), hint.format(**values)
+
+
+def os_reason(exc: OSError) -> str:
+    """The operating system's refusal in Chinese, or its own words when the table has none."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return zh.OS_ERRORS.get(name) or exc.strerror or str(exc)
 
 
 def cli(key: str, **values: object) -> str:

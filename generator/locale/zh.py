@@ -108,6 +108,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "角色扮演“{value}”没有 outcome 为 won 的结局", "至少写一个“保住利润成交”（won）的结局，让学员知道最好的做法"
     ),
     "target-exists": ("“{value}”已存在（是文件，或是不为空的目录）", "换一个新目录名"),
+    "target-unwritable": ("无法在“{value}”创建课程：{reason}", "换一个有写入权限、上级目录存在的位置"),
+    "output-unwritable": ("无法写入 {path}：{reason}", "检查输出目录的上级目录是否存在、是否有写入权限；网站未改动"),
     # --- quizzes ---
     "quiz-missing-field": ("{type}“{id}”缺少“{key}”", "在这道题里补上 `{key}:`"),
     "quiz-unused-field": ("{type}“{id}”用不到“{key}”，它会被忽略", "删除这一项，或检查 `type` 是否写错"),
@@ -675,4 +677,11 @@ REFUSED_REASONS: dict[str, str] = {
     "outside": "它会把课程目录之外的文件带进网站",
     "assets": "courseware 自己管理网页的 CSS 和 JS；课程自己的放在 site_templates/assets/ 下",
     "other_host": "它会让网页访问别的主机，离线时会卡住或泄露访问记录",
+}
+
+# Why the operating system refused a file operation (errno name -> words), for file-unreadable and friends.
+OS_ERRORS = {
+    "ENOENT": "路径不存在", "ENOTDIR": "路径中有一段是文件而不是目录", "EEXIST": "同名的文件已存在",
+    "EACCES": "没有权限", "EPERM": "不允许这样操作", "EROFS": "该位置是只读的", "ENOSPC": "磁盘空间不足",
+    "EISDIR": "这是一个目录", "ENAMETOOLONG": "文件名太长", "ELOOP": "符号链接循环",
 }
