@@ -146,7 +146,7 @@ def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int,
     tree = render(course, edition)
     overrides = TOOL_TEMPLATES / "overrides"  # a course's own theme overrides are refused by validation
     has_overrides = overrides.is_dir() and any(overrides.iterdir())
-    config = compose_config(course.site.values, tree, course.syllabus.course.title, has_overrides)
+    config = compose_config(_site_values(course), tree, course.syllabus.course.title, has_overrides)
     build_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{build_dir.name}-", dir=build_dir.parent))
     try:
@@ -158,6 +158,14 @@ def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int,
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already after a swap; left by a crash otherwise
     return build_dir, tree.pages, tree.sources
+
+
+def _site_values(course: Course) -> dict[str, object]:
+    """The author's settings as bound (`copyright: 2024` is the text "2024"), over theme and extra as written."""
+    settings = course.site.settings
+    typed = {spec.name: str(getattr(settings, spec.name)) for spec in dataclasses.fields(settings)
+             if spec.name != "extra_pages" and getattr(settings, spec.name) is not None}
+    return {**course.site.values, **typed}
 
 
 def _build_atomically(config_path: Path, site: Path, sources: dict[str, str], keep_on_warning: bool = False,

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Loc
-from generator.load.binder import Binder
+from generator.load.binder import Binder, bindable_fields
 from generator.load.yamlsource import YNode, load_file
 from generator.locale import message
 from generator.model.content import ChapterContent
-from generator.model.course import Course, Glossary, SiteConfig
+from generator.model.course import Course, Glossary, SiteConfig, SiteSettings
 from generator.model.facts import FactSheet
 from generator.model.quiz import QuestionBank
 from generator.model.roleplay import Roleplay
@@ -163,14 +164,21 @@ def _load_optional(root: Path, relative: str, cls: type, result: LoadResult) -> 
 
 
 def _load_site_config(root: Path, result: LoadResult) -> SiteConfig:
-    """mkdocs.yml stays free-form (it is MkDocs' own format); only its position data is kept."""
+    """mkdocs.yml is MkDocs' own format: its plain keys and extra pages bind to SiteSettings; theme and extra
+    keep their node (validate checks them key by key); refused keys are left to validate, with their reasons."""
     path = root / SITE_CONFIG
     if not path.is_file() or _escapes(root, path):
         return SiteConfig(values={}, node=None)
     node, problems = load_file(path, SITE_CONFIG)
     result.files += 1
     result.problems.extend(problems)
-    return SiteConfig(values=_plain(node) if node else {}, node=node)
+    if node is None or not isinstance(node.value, dict):  # validate says what is wrong with the shape
+        return SiteConfig(values={}, node=node)
+    binder = Binder()
+    typed = {key: child for key, child in node.value.items() if key in bindable_fields(SiteSettings)}
+    settings = binder.bind(dataclasses.replace(node, value=typed), SiteSettings, SITE_CONFIG)
+    result.problems.extend(binder.problems)
+    return SiteConfig(values=_plain(node), node=node, settings=settings or SiteSettings())
 
 
 def _plain(node: YNode) -> Any:

@@ -29,11 +29,30 @@ class Glossary(Located):
 
 
 @dataclass(frozen=True)
+class ExtraPage(Located):
+    title: Text = field(metadata=doc("页面标题（导航里显示）"))
+    file: Text = field(metadata=doc("页面 Markdown 文件的相对路径"))
+
+
+@dataclass(frozen=True)
+class SiteSettings(Located):
+    """The typed part of mkdocs.yml; theme and extra stay MkDocs' own shapes, checked key by key."""
+
+    site_name: Text | None = field(default=None, metadata=doc("网站名称（默认用课程标题）"))
+    site_description: Text | None = field(default=None, metadata=doc("网站简介"))
+    site_author: Text | None = field(default=None, metadata=doc("作者"))
+    copyright: Text | None = field(default=None, metadata=doc("页脚版权说明"))
+    site_url: Text | None = field(default=None, metadata=doc("网站正式地址（http:// 或 https://）"))
+    extra_pages: tuple[ExtraPage, ...] = field(default=(), metadata=doc("额外页面，排在导航最后"))
+
+
+@dataclass(frozen=True)
 class SiteConfig:
-    """The author's mkdocs.yml as plain data, plus the parsed node for positions."""
+    """The author's mkdocs.yml as plain data, plus the parsed node for positions and its typed settings."""
 
     values: dict[str, Any]
     node: Any = field(compare=False, repr=False)
+    settings: SiteSettings = field(default_factory=SiteSettings, compare=False)
 
 
 @dataclass(frozen=True)

@@ -132,10 +132,10 @@ def _add_assets(tree: DocsTree, folder: Path) -> None:
 
 
 def _add_extra_pages(tree: DocsTree, course: Course) -> None:
-    for item in course.site.values.get("extra_pages") or []:
-        source = course.root / item["file"]
+    for page in course.site.settings.extra_pages:
+        source = course.root / page.file
         # raw HTML in an extra page shows as text, like everywhere else an author writes Markdown
-        tree.add_page(f"pages/{source.name}", markdown(source.read_text(encoding="utf-8")) + "\n", item["file"])
+        tree.add_page(f"pages/{source.name}", markdown(source.read_text(encoding="utf-8")) + "\n", str(page.file))
 
 
 def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course, features: list[Any]) -> list[Any]:
@@ -148,6 +148,6 @@ def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course, features: 
         nav.append({UI["glossary"]: "glossary.md"})
     if course.facts:
         nav.append({UI["datapack"]: DATAPACK})
-    for item in course.site.values.get("extra_pages") or []:
-        nav.append({item["title"]: f"pages/{Path(item['file']).name}"})
+    for page in course.site.settings.extra_pages:
+        nav.append({str(page.title): f"pages/{Path(page.file).name}"})
     return nav

@@ -9,8 +9,9 @@ from typing import Any
 from generator.diagnostics import Diagnostic, Loc
 from generator.load.binder import suggest
 from generator.load.yamlsource import YNode
-from generator.locale import REFUSED_REASONS
-from generator.model.course import SiteConfig
+from generator.locale import REFUSED_REASONS, os_reason
+from generator.model.course import ExtraPage, SiteConfig, SiteSettings
+from generator.model.text import Text
 from generator.resources import TOOL_TEMPLATES
 from generator.validate.markdown_safety import find_unsafe
 from generator.validate.report import error, warning
@@ -27,6 +28,7 @@ REFUSED = {
     "edit_uri": "other_host", "custom_dir": "outside", "analytics": "other_host",
 }
 _EXTERNAL = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "//")
 
 
 def check_site_config(root: Path, site: SiteConfig) -> list[Diagnostic]:
@@ -34,7 +36,7 @@ def check_site_config(root: Path, site: SiteConfig) -> list[Diagnostic]:
     node = site.node
     if node is None:
         return problems
-    return problems + _check_config(root, node)
+    return problems + _check_config(root, node, site.settings)
 
 
 def _check_overrides(root: Path) -> list[Diagnostic]:
@@ -46,7 +48,7 @@ def _check_overrides(root: Path) -> list[Diagnostic]:
     return []
 
 
-def _check_config(root: Path, node: YNode) -> list[Diagnostic]:
+def _check_config(root: Path, node: YNode, settings: SiteSettings) -> list[Diagnostic]:
     if not isinstance(node.value, dict):
         return [error(node.loc, "wrong-type", key="mkdocs.yml", expected="映射（键: 值）", actual="列表或文字")]
     problems = _check_keys(node, ALLOWED)
@@ -57,7 +59,7 @@ def _check_config(root: Path, node: YNode) -> list[Diagnostic]:
     url = node.value.get("site_url")
     if url is not None and not re.match(r"^https?://", str(url.value or "")):
         problems.append(error(url.loc, "site-url-scheme", value=url.value))
-    return problems + _check_extra_pages(root, node.value.get("extra_pages"))
+    return problems + _check_links(node) + _check_extra_pages(root, settings.extra_pages)
 
 
 def _check_keys(node: YNode, allowed: tuple[str, ...]) -> list[Diagnostic]:
@@ -99,40 +101,49 @@ def _check_theme(theme: YNode | None) -> list[Diagnostic]:
     return problems
 
 
-def _check_extra_pages(root: Path, pages: YNode | None) -> list[Diagnostic]:
-    if pages is None or pages.value is None:
-        return []
-    if not isinstance(pages.value, list):
-        return [error(pages.loc, "wrong-type", key="extra_pages", expected="列表", actual="其他")]
+def _check_extra_pages(root: Path, pages: tuple[ExtraPage, ...]) -> list[Diagnostic]:
+    """Bound pages (title and file present, both text); each file once, inside the course, UTF-8."""
     problems: list[Diagnostic] = []
-    names: dict[str, YNode] = {}
-    for item in pages.value:
-        if not isinstance(item.value, dict):
-            problems.append(error(item.loc, "wrong-type", key="extra_pages", expected="映射（title、file）",
-                                  actual="其他"))
-            continue
-        problems += _check_keys(item, ("title", "file"))
-        title, file = item.value.get("title"), item.value.get("file")
-        if title is None or not isinstance(title.value, str) or not title.value.strip():
-            problems.append(error(item.loc, "missing-key", key="title", doc="页面标题（导航里显示）"))
-        if file is None:
-            problems.append(error(item.loc, "missing-key", key="file", doc="页面 Markdown 文件的相对路径"))
-            continue
-        first = names.setdefault(Path(str(file.value)).name, file)
-        if first is not file:
-            problems.append(error(file.loc, "duplicate-id", value=Path(str(file.value)).name, first=first.loc))
-            continue
-        problems += _check_page_file(root, file)
+    seen: dict[str, Text] = {}
+    for page in pages:
+        name = Path(page.file).name  # pages publish as pages/<file name>: two files with one name collide
+        first = seen.setdefault(name, page.file)
+        if first is not page.file:
+            problems.append(error(page.file.loc, "duplicate-id", value=name, first=first.loc))
+        else:
+            problems += _check_page_file(root, page.file)
     return problems
 
 
-def _check_page_file(root: Path, file: YNode) -> list[Diagnostic]:
-    if not _inside(root, file.value):
-        return [error(file.loc, "path-escape", value=file.value)]
-    if not (root / file.value).is_file():
+def _check_links(node: YNode) -> list[Diagnostic]:
+    """theme and extra keep MkDocs' shapes; any address in them (extra.homepage, social links, icons) must be
+    http(s), mailto or relative: a `javascript:` one would land in the header's href."""
+    problems = []
+    for key in ("theme", "extra"):
+        for leaf in _leaves(node.value.get(key)):
+            scheme = _EXTERNAL.match(str(leaf.value))
+            if isinstance(leaf.value, str) and scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+                problems.append(error(leaf.loc, "unsafe-link", scheme=scheme.group(1).rstrip(":")))
+    return problems
+
+
+def _leaves(node: YNode | None) -> list[YNode]:
+    if node is None:
+        return []
+    if isinstance(node.value, dict):
+        return [leaf for child in node.value.values() for leaf in _leaves(child)]
+    if isinstance(node.value, list):
+        return [leaf for child in node.value for leaf in _leaves(child)]
+    return [node]
+
+
+def _check_page_file(root: Path, file: Text) -> list[Diagnostic]:
+    if not _inside(root, file):
+        return [error(file.loc, "path-escape", value=file)]
+    if not (root / file).is_file():
         hint = "检查文件名和路径"
-        return [error(file.loc, "unknown-reference", kind="文件", value=file.value, suggestion=hint)]
-    return _check_page_text(root, str(file.value), file.loc)
+        return [error(file.loc, "unknown-reference", kind="文件", value=file, suggestion=hint)]
+    return _check_page_text(root, str(file), file.loc)
 
 
 def _check_page_text(root: Path, relative: str, loc: Loc) -> list[Diagnostic]:
@@ -140,6 +151,8 @@ def _check_page_text(root: Path, relative: str, loc: Loc) -> list[Diagnostic]:
         text = (root / relative).read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return [error(loc, "not-utf8-page", value=relative)]
+    except OSError as exc:
+        return [error(loc, "file-unreadable", reason=os_reason(exc))]
     return find_unsafe(text, lambda offset: Loc(relative, text.count("\n", 0, offset) + 1,
                                                  offset - text.rfind("\n", 0, offset)))
 
