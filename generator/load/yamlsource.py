@@ -54,6 +54,13 @@ class _AliasFound(Exception):
         self.mark = mark
 
 
+class _TooDeep(_AliasFound):
+    pass
+
+
+MAX_DEPTH = 64  # a course file needs fewer than 10 levels; thousands would exhaust Python's stack
+
+
 # libyaml's composer is several times faster; composing never expands aliases (a node
 # reached twice is simply shared), so the walk below refuses them before any expansion.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -96,6 +103,8 @@ def parse(text: str, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     try:
         return _convert(root, shown, problems, set()), problems
+    except _TooDeep as exc:
+        return None, [_error(_loc(shown, exc.mark), "yaml-too-deep", limit=MAX_DEPTH)]
     except _AliasFound as exc:
         return None, [_error(_loc(shown, exc.mark), "yaml-alias")]
 
@@ -138,22 +147,25 @@ def _plain(data: Any) -> Any:
     return data
 
 
-def _convert(node: yaml.Node, shown: str, problems: list[Diagnostic], seen: set[int]) -> YNode:
+def _convert(node: yaml.Node, shown: str, problems: list[Diagnostic], seen: set[int], depth: int = 0) -> YNode:
     if id(node) in seen:
         raise _AliasFound(node.start_mark)
+    if depth > MAX_DEPTH:
+        raise _TooDeep(node.start_mark)
     seen.add(id(node))
     loc = _loc(shown, node.start_mark)
     if node.tag not in _PLAIN_TAGS:
         problems.append(_error(loc, "yaml-tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
         return YNode(None, loc, rejected=True)
     if isinstance(node, yaml.MappingNode):
-        return _convert_mapping(node, shown, problems, seen)
+        return _convert_mapping(node, shown, problems, seen, depth)
     if isinstance(node, yaml.SequenceNode):
-        return YNode([_convert(item, shown, problems, seen) for item in node.value], loc)
+        return YNode([_convert(item, shown, problems, seen, depth + 1) for item in node.value], loc)
     return YNode(_scalar(node), loc)
 
 
-def _convert_mapping(node: yaml.MappingNode, shown: str, problems: list[Diagnostic], seen: set[int]) -> YNode:
+def _convert_mapping(node: yaml.MappingNode, shown: str, problems: list[Diagnostic], seen: set[int],
+                     depth: int) -> YNode:
     values: dict[str, YNode] = {}
     key_locs: dict[str, Loc] = {}
     for key_node, value_node in node.value:
@@ -165,7 +177,7 @@ def _convert_mapping(node: yaml.MappingNode, shown: str, problems: list[Diagnost
         if key in values:
             problems.append(_error(key_loc, "duplicate-key", key=key, first=key_locs[key].line))
             continue
-        values[key] = _convert(value_node, shown, problems, seen)
+        values[key] = _convert(value_node, shown, problems, seen, depth + 1)
         key_locs[key] = key_loc
     return YNode(values, _loc(shown, node.start_mark), key_locs)
 
@@ -217,6 +229,7 @@ _PROBLEMS = {
     "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
     "found character that cannot start any token": "这一处的字符不能作为内容开头（例如 @ 或 `，请加引号）",
     "found undefined alias": "不支持 YAML 别名",
+    "exceeded maximum nesting depth": "嵌套层数太多（括号或缩进多了上千层）",
 }
 
 

@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsafe-output": (
         "不能把网站生成到 {path}：{reason}",
         "换一个空目录，或上次由 courseware 生成的网站目录（内有 .courseware-site 标记）"),
+    "yaml-too-deep": ("嵌套超过 {limit} 层", "课程文件只需要几层缩进；检查是否多写了括号或缩进"),
     "yaml-merge-key": ("不支持合并键“<<”", "把要复用的内容直接写出来；合并键会让出错位置对不上"),
     "id-too-long": ("id“{value}”有 {length} 个字符，超过 {limit} 个", "id 会变成文件名和网址，写短一些"),
     "reserved-id": ("id“{value}”是网站自己用的页面或目录名，会覆盖生成的页面", "换一个 id，例如加上课程的前缀"),
