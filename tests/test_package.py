@@ -13,8 +13,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_installed_wheel_scaffolds_and_builds_a_course(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(REPO)],
-                   check=True, capture_output=True, timeout=600)
+    # offline: the test environment's own setuptools builds it (no isolated build env fetched from an index)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "--no-index",
+                    "-w", str(wheels), str(REPO)], check=True, capture_output=True, timeout=600)
     (wheel,) = wheels.glob("courseware-*.whl")
     env = tmp_path / "env"
     venv.create(env, with_pip=False)
@@ -24,7 +25,7 @@ def test_installed_wheel_scaffolds_and_builds_a_course(tmp_path: Path) -> None:
     # the test environment's dependencies (mkdocs, openpyxl ...) without its editable courseware:
     # a plain path entry, so the .pth hooks living in that folder are not run
     (Path(purelib) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index",
                     str(wheel)], check=True, capture_output=True, timeout=300)
     where = subprocess.run([str(python), "-c", "import generator; print(generator.__file__)"],
                            check=True, capture_output=True, text=True, cwd=tmp_path).stdout
