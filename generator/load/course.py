@@ -31,6 +31,7 @@ COLLECTIONS: dict[str, tuple[str, type]] = {
     "roleplays": ("content/roleplays", Roleplay),
     "worksheets": ("content/worksheets", Worksheet),
 }
+_FOLDERS = tuple(folder for folder, _ in COLLECTIONS.values())
 
 
 @dataclass
@@ -84,14 +85,23 @@ def _load_folder(root: Path, folder: str, cls: type, result: LoadResult) -> tupl
 
 
 def _misnamed(root: Path) -> list[Diagnostic]:
-    """A .yml file would be skipped without a word (a whole quiz bank lost); say so instead."""
-    found = [*(root / "content").rglob("*.yml"), *(root / "quizzes").rglob("*.yml")]
+    """A YAML file the loader would skip (.yml, .YAML, a sub-folder) would vanish without a word: say so."""
+    read = {SYLLABUS, GLOSSARY} | {f"{folder}/{{}}.yaml" for folder in (MODULES, FACTS, *_FOLDERS)}
     problems = []
-    for path in sorted(found):
-        shown = path.relative_to(root).as_posix()
-        text, hint = message("yml-extension", value=shown)
-        problems.append(Diagnostic(Loc(shown), "yml-extension", text, hint))
+    for top in ("content", "quizzes"):
+        for path in sorted((root / top).rglob("*")):
+            shown = path.relative_to(root).as_posix()
+            if path.suffix.lower() not in (".yml", ".yaml") or not path.is_file() or _is_read(shown, read):
+                continue
+            code = "yml-extension" if path.suffix != ".yaml" else "unread-yaml"
+            text, hint = message(code, value=shown)
+            problems.append(Diagnostic(Loc(shown), code, text, hint))
     return problems
+
+
+def _is_read(shown: str, read: set[str]) -> bool:
+    folder, _, name = shown.rpartition("/")
+    return shown in read or (name.endswith(".yaml") and f"{folder}/{{}}.yaml" in read)
 
 
 # Everything a build reads from the course: a symlink in here that leaves the course is refused unread.

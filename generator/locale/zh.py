@@ -25,7 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml-merge-key": ("不支持合并键“<<”", "把要复用的内容直接写出来；合并键会让出错位置对不上"),
     "id-too-long": ("id“{value}”有 {length} 个字符，超过 {limit} 个", "id 会变成文件名和网址，写短一些"),
     "reserved-id": ("id“{value}”是网站自己用的页面或目录名，会覆盖生成的页面", "换一个 id，例如加上课程的前缀"),
-    "yml-extension": ("“{value}”的扩展名是 .yml，不会被读取", "改名为 .yaml"),
+    "yml-extension": ("“{value}”的扩展名不是小写的 .yaml，不会被读取", "改名为 .yaml"),
+    "unread-yaml": ("“{value}”不在 courseware 读取的位置，不会被读取",
+                    "移到对应目录的第一层（content/modules/、content/facts/、content/roleplays/、"
+                    "content/worksheets/、quizzes/），或删除"),
     "control-character": ("这里有一个看不见的控制字符（{char}）", "删除它：它会改变文字的显示顺序或在网页上显示成乱码"),
     "unknown-fact": ("引用了不存在的数据 [[{value}]]", "在 content/facts/ 的某个文件里加上 id: {value}；{suggestion}"),
     "duplicate-fact": ("数据 id“{value}”重复，第一次出现在 {first}", "每个数据只写一次；改名或删去一处"),
