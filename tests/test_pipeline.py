@@ -245,3 +245,15 @@ def test_new_under_a_file_is_a_message(tmp_path: Path, capsys) -> None:
     blocker.write_text("", encoding="utf-8")
     assert main(["new", str(blocker / "course")]) == 2
     assert "无法在" in capsys.readouterr().err
+
+
+def test_crash_while_writing_the_docs_tree_leaves_no_staging(sample_course: Path, tmp_path: Path,
+                                                             monkeypatch) -> None:
+    def explode(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "write_config", explode)
+    with pytest.raises(RuntimeError):
+        pipeline.build(sample_course, tmp_path / "site")
+    assert not [p.name for p in (sample_course / "build").iterdir() if p.name.startswith(".")]
+    assert not (tmp_path / "site").exists()
