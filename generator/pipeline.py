@@ -52,10 +52,20 @@ def check(root: Path, progress: Progress = lambda _: None) -> Outcome:
     if loaded.course is not None:  # semantic checks too, so an author sees everything in one run
         progress(cli("step_validate"))
         started = time.perf_counter()
-        outcome.diagnostics += validate(loaded.course)
+        outcome.diagnostics += _without_follow_on(validate(loaded.course), loaded.problems)
         outcome.timings["validate"] = time.perf_counter() - started
     outcome.diagnostics.sort(key=Diagnostic.sort_key)
     return outcome
+
+
+# What a file's own load error already explains: a case or question dropped while binding leaves its chapter
+# "incomplete" or its pool "too small"; saying so again buries the one real error.
+FILE_FOLLOW_ON = frozenset({"incomplete-chapter", "missing-section", "quiz-empty-pool", "quiz-pool-too-small"})
+
+
+def _without_follow_on(found: list[Diagnostic], loading: list[Diagnostic]) -> list[Diagnostic]:
+    broken = {problem.loc.path for problem in loading if problem.is_error}
+    return [d for d in found if not (d.code in FILE_FOLLOW_ON and d.loc.path in broken)]
 
 
 def build(root: Path, site: Path, edition: str = "learner", strict: bool = False,

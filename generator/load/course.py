@@ -64,6 +64,9 @@ def load_course(root: Path) -> LoadResult:
     glossary = _load_optional(root, GLOSSARY, Glossary, result)
     site = _load_site_config(root, result)
     collections = {name: _load_folder(root, folder, cls, result) for name, (folder, cls) in COLLECTIONS.items()}
+    if any(p.is_error and p.loc.path.startswith(FACTS) for p in result.problems):
+        # a fact that failed to load is not "unknown" where it is used: its own error is the one to fix
+        result.problems = [p for p in result.problems if p.code != "unknown-fact"]
     if syllabus is not None:
         result.course = Course(root, syllabus, tuple(contents), glossary or Glossary(terms=()), site,
                                unbound=frozenset(result.unbound), unbound_items=frozenset(result.unbound_items),
