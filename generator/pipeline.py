@@ -59,8 +59,11 @@ def check(root: Path, progress: Progress = lambda _: None) -> Outcome:
 
 
 # What a file's own load error already explains: a case or question dropped while binding leaves its chapter
-# "incomplete" or its pool "too small"; saying so again buries the one real error.
-FILE_FOLLOW_ON = frozenset({"incomplete-chapter", "missing-section", "quiz-empty-pool", "quiz-pool-too-small"})
+# "incomplete" or its pool "too small", a dropped role-play turn leaves the script's graph broken; saying so
+# again buries the one real error (the rest shows once that one is fixed).
+FILE_FOLLOW_ON = frozenset({"incomplete-chapter", "missing-section", "quiz-empty-pool", "quiz-pool-too-small",
+                            "unknown-reference", "dangling-next", "unreachable-turn", "endless-loop", "dead-end",
+                            "no-winning-ending", "roleplay-start-not-turn"})
 
 
 def _without_follow_on(found: list[Diagnostic], loading: list[Diagnostic]) -> list[Diagnostic]:
