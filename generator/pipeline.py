@@ -177,7 +177,7 @@ def _site_values(course: Course) -> dict[str, object]:
     """The author's settings as bound (`copyright: 2024` is the text "2024"), over theme and extra as written."""
     settings = course.site.settings
     typed = {spec.name: str(getattr(settings, spec.name)) for spec in dataclasses.fields(settings)
-             if spec.name != "extra_pages" and getattr(settings, spec.name) is not None}
+             if isinstance(getattr(settings, spec.name), str)}
     return {**course.site.values, **typed}
 
 

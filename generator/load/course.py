@@ -13,7 +13,7 @@ from generator.load.binder import Binder, bindable_fields
 from generator.load.yamlsource import YNode, load_file
 from generator.locale import message
 from generator.model.content import ChapterContent
-from generator.model.course import Course, Glossary, SiteConfig, SiteSettings
+from generator.model.course import Course, Extra, Glossary, SiteConfig, SiteSettings, Theme
 from generator.model.facts import FactSheet
 from generator.model.quiz import QuestionBank
 from generator.model.roleplay import Roleplay
@@ -188,10 +188,26 @@ def _load_site_config(root: Path, result: LoadResult) -> SiteConfig:
     if node is None or not isinstance(node.value, dict):  # validate says what is wrong with the shape
         return SiteConfig(values={}, node=node)
     binder = Binder()
-    typed = {key: child for key, child in node.value.items() if key in bindable_fields(SiteSettings)}
-    settings = binder.bind(dataclasses.replace(node, value=typed), SiteSettings, SITE_CONFIG)
+    settings = binder.bind(_typed_part(node, SiteSettings), SiteSettings, SITE_CONFIG)
     result.problems.extend(binder.problems)
     return SiteConfig(values=_plain(node), node=node, settings=settings or SiteSettings())
+
+
+def _typed_part(node: YNode, cls: type) -> YNode:
+    """The keys of mkdocs.yml that bind to cls; the others (refused, unknown) are validate's to report."""
+    typed = {}
+    for key, child in node.value.items():
+        if key not in bindable_fields(cls):
+            continue
+        if key in _NESTED and isinstance(child.value, dict):
+            child = _typed_part(child, _NESTED[key])
+        if key == "palette" and isinstance(child.value, dict):  # one palette or a list of them
+            child = YNode([child], child.loc)
+        typed[key] = child
+    return dataclasses.replace(node, value=typed)
+
+
+_NESTED: dict[str, type] = {"theme": Theme, "extra": Extra}
 
 
 def _plain(node: YNode) -> Any:

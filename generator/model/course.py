@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from generator.model.content import ChapterContent
 from generator.model.facts import FactSheet
@@ -35,6 +35,53 @@ class ExtraPage(Located):
 
 
 @dataclass(frozen=True)
+class Toggle(Located):
+    icon: Text = field(metadata=doc("切换按钮的图标，例如 material/weather-night"))
+    name: Text = field(metadata=doc("切换按钮的提示文字"))
+
+
+@dataclass(frozen=True)
+class Palette(Located):
+    scheme: Text | None = field(default=None, metadata=doc("配色方案：default 或 slate"))
+    primary: Text | None = field(default=None, metadata=doc("主色，例如 indigo"))
+    accent: Text | None = field(default=None, metadata=doc("强调色"))
+    media: Text | None = field(default=None, metadata=doc("媒体查询，跟随系统深浅色"))
+    toggle: Toggle | None = field(default=None, metadata=doc("深浅色切换按钮"))
+
+
+@dataclass(frozen=True)
+class Theme(Located):
+    """theme: what courseware passes on to Material; custom_dir and the like are refused by validate."""
+
+    name: Literal["material"] | None = field(default=None, metadata=doc("主题名，只能是 material"))
+    palette: tuple[Palette, ...] = field(default=(), metadata=doc("配色（一个映射，或深浅两套组成的列表）"))
+    features: tuple[Text, ...] = field(default=(), metadata=doc("Material 的功能开关"))
+    logo: Text | None = field(default=None, metadata=doc("页眉图标：课程目录内的图片"))
+    favicon: Text | None = field(default=None, metadata=doc("网页图标：课程目录内的图片"))
+
+
+@dataclass(frozen=True)
+class SocialLink(Located):
+    icon: Text = field(metadata=doc("图标，例如 material/email"))
+    link: Text = field(metadata=doc("地址（http、https 或 mailto）"))
+    name: Text | None = field(default=None, metadata=doc("提示文字"))
+
+
+@dataclass(frozen=True)
+class Alternate(Located):
+    name: Text = field(metadata=doc("语言名称"))
+    link: Text = field(metadata=doc("该语言版本的地址"))
+    lang: Text = field(metadata=doc("语言代码"))
+
+
+@dataclass(frozen=True)
+class Extra(Located):
+    homepage: Text | None = field(default=None, metadata=doc("点页眉标题时去的地址"))
+    social: tuple[SocialLink, ...] = field(default=(), metadata=doc("页脚的联系方式链接"))
+    alternate: tuple[Alternate, ...] = field(default=(), metadata=doc("其他语言版本"))
+
+
+@dataclass(frozen=True)
 class SiteSettings(Located):
     """The typed part of mkdocs.yml; theme and extra stay MkDocs' own shapes, checked key by key."""
 
@@ -43,6 +90,8 @@ class SiteSettings(Located):
     site_author: Text | None = field(default=None, metadata=doc("作者"))
     copyright: Text | None = field(default=None, metadata=doc("页脚版权说明"))
     site_url: Text | None = field(default=None, metadata=doc("网站正式地址（http:// 或 https://）"))
+    theme: Theme | None = field(default=None, metadata=doc("主题设置"))
+    extra: Extra | None = field(default=None, metadata=doc("Material 的附加设置"))
     extra_pages: tuple[ExtraPage, ...] = field(default=(), metadata=doc("额外页面，排在导航最后"))
 
 

@@ -18,9 +18,10 @@ from generator.validate.report import error, warning
 
 # What an author may set; everything else is refused, so nothing reaches MkDocs unchecked.
 ALLOWED = ("site_name", "site_description", "site_author", "copyright", "site_url", "theme", "extra", "extra_pages")
-THEME_ALLOWED = ("name", "palette", "features", "logo", "favicon", "icon", "font", "language")
+THEME_ALLOWED = ("name", "palette", "features", "logo", "favicon", "icon", "font")
+EXTRA_ALLOWED = ("homepage", "social", "alternate")
 # Keys courseware writes itself; an author's value would be silently lost, so say so.
-RESERVED = ("nav", "docs_dir", "site_dir", "use_directory_urls")
+RESERVED = ("nav", "docs_dir", "site_dir", "use_directory_urls", "theme.language", "extra.generator")
 # Keys that would run code, pull in files from elsewhere, or reach another host: refused with a reason.
 REFUSED = {
     "hooks": "runs_code", "plugins": "runs_code", "markdown_extensions": "owned", "INHERIT": "outside",
@@ -54,24 +55,24 @@ def _check_config(root: Path, node: YNode, settings: SiteSettings) -> list[Diagn
     problems = _check_keys(node, ALLOWED)
     problems += _check_theme(node.value.get("theme"))
     extra = node.value.get("extra")
-    if extra is not None and isinstance(extra.value, dict) and "analytics" in extra.value:
-        problems.append(_refused(extra.key_locs["analytics"], "analytics", "extra.analytics"))
+    if extra is not None and isinstance(extra.value, dict):  # its types are the loader's (Extra)
+        problems += _check_keys(extra, EXTRA_ALLOWED, "extra.")
     url = node.value.get("site_url")
     if url is not None and not re.match(r"^https?://", str(url.value or "")):
         problems.append(error(url.loc, "site-url-scheme", value=url.value))
     return problems + _check_links(node) + _check_extra_pages(root, settings.extra_pages)
 
 
-def _check_keys(node: YNode, allowed: tuple[str, ...]) -> list[Diagnostic]:
+def _check_keys(node: YNode, allowed: tuple[str, ...], prefix: str = "") -> list[Diagnostic]:
     problems = []
     for key in node.value:
         loc = node.key_locs.get(key, node.loc)
         if key in allowed:
             continue
-        if key in RESERVED:
-            problems.append(warning(loc, "reserved-config", key=key))
+        if prefix + key in RESERVED:
+            problems.append(warning(loc, "reserved-config", key=prefix + key))
         elif key in REFUSED:
-            problems.append(_refused(loc, key))
+            problems.append(_refused(loc, key, prefix + key))
         else:
             problems.append(error(loc, "unknown-key", key=key, suggestion=suggest(key, allowed)))
     return problems
@@ -82,18 +83,13 @@ def _refused(loc: Any, key: str, shown: str = "") -> Diagnostic:
 
 
 def _check_theme(theme: YNode | None) -> list[Diagnostic]:
-    if theme is None:
+    if theme is None or not isinstance(theme.value, dict):  # a theme that is not a mapping: the loader says so
         return []
-    if not isinstance(theme.value, dict):
-        return [error(theme.loc, "wrong-type", key="theme", expected="映射（键: 值）", actual="文字")]
-    problems = _check_keys(theme, THEME_ALLOWED)
+    problems = _check_keys(theme, THEME_ALLOWED, "theme.")
     values = theme.value
     font = values.get("font")
     if font is not None and font.value is not False:
         problems.append(error(font.loc, "offline-font"))
-    name = values.get("name")
-    if name is not None and name.value != "material":
-        problems.append(error(name.loc, "invalid-choice", key="name", value=name.value, choices="material"))
     for key in ("logo", "favicon"):
         item = values.get(key)
         if item is not None and _EXTERNAL.match(str(item.value)):
