@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from generator.diagnostics import Diagnostic, Loc, Severity
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, message
@@ -131,6 +133,10 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
         build(config)
     except MkDocsException as exc:
         return [*_diagnostics(collector.records, config_path, sources), _failure(str(exc), config_path)]
+    except (TypeError, ValueError, KeyError, AttributeError, jinja2.TemplateError) as exc:
+        # a setting of a shape the theme's templates did not expect: an error to act on, not a traceback
+        failure = _failure(f"{type(exc).__name__}: {exc}", config_path)
+        return [*_diagnostics(collector.records, config_path, sources), failure]
     finally:
         logger.removeHandler(collector)
         logger.propagate = saved

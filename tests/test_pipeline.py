@@ -257,3 +257,16 @@ def test_crash_while_writing_the_docs_tree_leaves_no_staging(sample_course: Path
         pipeline.build(sample_course, tmp_path / "site")
     assert not [p.name for p in (sample_course / "build").iterdir() if p.name.startswith(".")]
     assert not (tmp_path / "site").exists()
+
+
+def test_a_theme_setting_the_theme_cannot_take_is_a_message(sample_course: Path, tmp_path: Path, capsys) -> None:
+    """theme.icon stays MkDocs' free shape; if Material's templates choke on it, that is an error, not a crash."""
+    site = tmp_path / "site"
+    assert main(["--course", str(sample_course), "build", "-o", str(site)]) == 0
+    before = _digest_site(site)
+    (sample_course / "mkdocs.yml").write_text("site_name: x\ntheme: {icon: {admonition: 5, logo: [1]}}\n",
+                                              encoding="utf-8")
+    assert main(["--course", str(sample_course), "build", "-o", str(site)]) == 1
+    output = capsys.readouterr().err
+    assert "error[engine-failed]" in output and "Traceback" not in output
+    assert _digest_site(site) == before
