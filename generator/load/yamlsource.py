@@ -154,6 +154,9 @@ def _convert(node: yaml.Node, shown: str, problems: list[Diagnostic], seen: set[
         raise _TooDeep(node.start_mark)
     seen.add(id(node))
     loc = _loc(shown, node.start_mark)
+    if node.tag == "!ENV":  # MkDocs' environment lookup: a build must not depend on the author's shell
+        problems.append(_error(loc, "yaml-env"))
+        return YNode(None, loc, rejected=True)
     if node.tag not in _PLAIN_TAGS:
         problems.append(_error(loc, "yaml-tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
         return YNode(None, loc, rejected=True)

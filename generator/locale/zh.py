@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsafe-output": (
         "不能把网站生成到 {path}：{reason}",
         "换一个空目录，或上次由 courseware 生成的网站目录（内有 .courseware-site 标记）"),
+    "yaml-env": ("不支持 !ENV（从环境变量取值）", "直接写出取值：同一份课程在任何机器上都应生成同样的网站"),
     "yaml-too-deep": ("嵌套超过 {limit} 层", "课程文件只需要几层缩进；检查是否多写了括号或缩进"),
     "yaml-merge-key": ("不支持合并键“<<”", "把要复用的内容直接写出来；合并键会让出错位置对不上"),
     "id-too-long": ("id“{value}”有 {length} 个字符，超过 {limit} 个", "id 会变成文件名和网址，写短一些"),
