@@ -166,7 +166,7 @@ def _diagnostics(records: list[logging.LogRecord], config_path: Path, sources: d
         where = Loc(source) if source else Loc(config_path.as_posix())
         code, values = _translate(text)
         message_text, hint = message(code, **values)
-        result.append(Diagnostic(where, code, message_text, hint, Severity.WARNING))
+        result.append(Diagnostic(where, code, message_text, hint, Severity.WARNING, values.get("link", "")))
     return result
 
 

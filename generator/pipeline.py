@@ -6,7 +6,6 @@ import ctypes
 import ctypes.util
 import dataclasses
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -103,17 +102,13 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     return outcome
 
 
-_LINK = re.compile(r"链接“([^”]+)”")
-
-
 def _locate_link(root: Path, diagnostic: Diagnostic) -> Diagnostic:
     """Point an engine warning about a link at the line of the author's file that writes it."""
-    link = _LINK.search(diagnostic.message)
     path = root / diagnostic.loc.path
-    if link is None or diagnostic.loc.line or not path.is_file():
+    if not diagnostic.subject or diagnostic.loc.line or not path.is_file():
         return diagnostic
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        column = line.find("(" + link.group(1))
+        column = line.find("(" + diagnostic.subject)
         if column >= 0:
             return dataclasses.replace(diagnostic, loc=Loc(diagnostic.loc.path, number, column + 2))
     return diagnostic

@@ -6,8 +6,9 @@ import dataclasses
 
 import pytest
 
-from generator.load.binder import Binder, suggest
+from generator.load.binder import Binder
 from generator.load.yamlsource import parse
+from generator.locale import suggest
 from generator.model.content import ChapterContent, Script
 from generator.model.text import Text
 

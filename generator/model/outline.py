@@ -109,7 +109,11 @@ def _entry(node: OutlineNode, part: Part, chapter: Chapter, depth: int, position
 
 
 def _children(node: OutlineNode) -> tuple[OutlineNode, ...]:
-    return getattr(node, "chapters", None) or getattr(node, "sections", None) or getattr(node, "points", ())
+    for name in ("chapters", "sections", "points"):
+        children: tuple[OutlineNode, ...] = getattr(node, name, ())
+        if children:
+            return children
+    return ()
 
 
 def _style(parent: OutlineNode, depth: int) -> str:

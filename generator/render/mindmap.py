@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.locale import UI
+from generator.model.numbering import chinese_number
 from generator.model.outline import Entry
 from generator.render.templates import make_environment
 from generator.resources import TOOL_TEMPLATES
@@ -27,7 +28,6 @@ GAP_X, GAP_Y = 40, 8
 WRAP_EM = 15  # longer labels wrap onto a second line
 MARGIN = 8
 PART_MAP_START = 2  # chapters and sections; points unfold on demand (all show without the script)
-NUMERALS = "零一二三四五六七八九十"
 
 
 @dataclass
@@ -161,11 +161,13 @@ class MapView:
     @property
     def labels(self) -> dict[int, str]:
         """Fold button names: 章, 节, 要点, then 二级要点 ... for points nested in points."""
-        labels, seen = {}, {}
+        labels: dict[int, str] = {}
+        seen: dict[str, int] = {}
         for depth, kind in sorted(self.kinds.items()):
             seen[kind] = seen.get(kind, 0) + 1
             name = UI[f"map_{kind}"]
-            labels[depth] = name if seen[kind] == 1 else UI["map_nested"].format(level=NUMERALS[seen[kind]], name=name)
+            nested = UI["map_nested"].format(level=chinese_number(seen[kind]), name=name)
+            labels[depth] = name if seen[kind] == 1 else nested
         return labels
 
 

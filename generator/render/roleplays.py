@@ -128,10 +128,10 @@ def collect_scripts(course: Course, outline: Outline, views: tuple[RoleplayView,
             for index, script in enumerate(content.scripts if content else (), start=1):
                 yield ScriptView(script, part, ((chapter.heading, f"{chapter.page}#script-{index}"),))
     for view in views:
-        part = view.parts[0] if view.parts else None
+        first: Entry | None = view.parts[0] if view.parts else None
         chapters = tuple((chapter.heading, chapter.page) for chapter in view.chapters)
         for index, script in enumerate(view.play.scripts, start=1):
-            yield ScriptView(script, part, ((view.play.title, f"{view.page}#script-{index}"), *chapters))
+            yield ScriptView(script, first, ((view.play.title, f"{view.page}#script-{index}"), *chapters))
 
 
 def group_by_situation(scripts: list[ScriptView]) -> list[tuple[str, list[ScriptView]]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -78,10 +79,14 @@ def fit_agenda(chapters: list[ChapterView], days: int) -> tuple[int, list[Slot]]
     """
     slots: list[Slot] = []
     for percent in range(100, 0, -1):
-        slots = plan_agenda(chapters, lambda chapter, p=percent: class_minutes(chapter.minutes, p))
+        slots = plan_agenda(chapters, functools.partial(_squeezed, percent=percent))
         if not slots or slots[-1].day <= days:
             return percent, slots
     return 1, slots
+
+
+def _squeezed(chapter: ChapterView, percent: int) -> int:
+    return class_minutes(chapter.minutes, percent)
 
 
 def class_minutes(minutes: int, percent: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -86,7 +87,7 @@ def worksheet_globals(course: Course, outline: Outline) -> dict[str, Any]:
 
 def _by_part(views: list[WorksheetView], ctx: RenderContext) -> list[tuple[str, str, list[WorksheetView]]]:
     """Parts in course order, then worksheets linked to no known part: (anchor, heading, worksheets)."""
-    groups = [(part.node.id, part.heading, [view for view in views if view.part is part])
+    groups = [(str(part.node.id), part.heading, [view for view in views if view.part is part])
               for part in ctx.outline.parts]
     groups.append(("other", UI["ws_other"], [view for view in views if view.part is None]))
     return [group for group in groups if group[2]]
@@ -96,7 +97,7 @@ def _view(worksheet: Worksheet, outline: Outline) -> WorksheetView:
     entries = _entries(worksheet, outline)
     chapters = tuple(dict.fromkeys((entry.heading, _link(entry)) for entry in entries))
     parameters = tuple((p.name, show(p.value.value, p.type), p.note or "") for p in worksheet.parameters)
-    values = {p.name: p.value.value for p in worksheet.parameters}
+    values: dict[str, object] = {p.name: p.value.value for p in worksheet.parameters}
     sheets = tuple(_sheet_view(sheet, values) for sheet in worksheet.sheets)
     return WorksheetView(worksheet, _part(entries, outline), chapters, sheets, parameters)
 
@@ -116,7 +117,7 @@ def _link(entry: Entry) -> str:
     return f"../{entry.target}"
 
 
-def _sheet_view(sheet: DataSheet, parameters: dict[str, object]) -> SheetView:
+def _sheet_view(sheet: DataSheet, parameters: Mapping[str, object]) -> SheetView:
     headers = tuple(Cell(column.name, column_format(column) in NUMERIC, column.type == "formula")
                     for column in sheet.columns)
     rows = tuple(_row(sample, sheet, parameters) for sample in sheet.samples)
@@ -125,8 +126,8 @@ def _sheet_view(sheet: DataSheet, parameters: dict[str, object]) -> SheetView:
     return SheetView(sheet, headers, rows, summary, legend)
 
 
-def _row(sample: dict[Text, Value], sheet: DataSheet, parameters: dict[str, object]) -> tuple[Cell, ...]:
-    values = {**parameters, **{name: value.value for name, value in sample.items()}}
+def _row(sample: dict[Text, Value], sheet: DataSheet, parameters: Mapping[str, object]) -> tuple[Cell, ...]:
+    values: dict[str, object] = {**parameters, **{name: value.value for name, value in sample.items()}}
     return tuple(_cell(sample.get(column.name), column, values) for column in sheet.columns)
 
 

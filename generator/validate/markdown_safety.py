@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -22,7 +23,7 @@ _ATTRIBUTES = re.compile(r"\{:?[^{}\n]*?\b(on[a-zA-Z]+|style|href|src|formaction
 
 def check_markdown_safety(course: Course) -> list[Diagnostic]:
     return [problem for text in _markdown_fields(course)
-            for problem in find_unsafe(text, lambda offset, text=text: position(text, offset))]
+            for problem in find_unsafe(text, functools.partial(position, text))]
 
 
 def find_unsafe(text: str, where: Callable[[int], Loc]) -> list[Diagnostic]:

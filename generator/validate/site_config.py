@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Loc
-from generator.load.binder import suggest
 from generator.load.yamlsource import YNode
-from generator.locale import REFUSED_REASONS, os_reason
+from generator.locale import REFUSED_REASONS, TYPE_NAMES, kind, os_reason, suggest, zh
 from generator.model.course import ExtraPage, SiteConfig, SiteSettings
 from generator.model.text import Text
 from generator.resources import TOOL_TEMPLATES
@@ -51,7 +50,8 @@ def _check_overrides(root: Path) -> list[Diagnostic]:
 
 def _check_config(root: Path, node: YNode, settings: SiteSettings) -> list[Diagnostic]:
     if not isinstance(node.value, dict):
-        return [error(node.loc, "wrong-type", key="mkdocs.yml", expected="映射（键: 值）", actual="列表或文字")]
+        return [error(node.loc, "wrong-type", key="mkdocs.yml", expected=TYPE_NAMES["dict"],
+                      actual=TYPE_NAMES["list_or_str"])]
     problems = _check_keys(node, ALLOWED)
     problems += _check_theme(node.value.get("theme"))
     extra = node.value.get("extra")
@@ -137,8 +137,7 @@ def _check_page_file(root: Path, file: Text) -> list[Diagnostic]:
     if not _inside(root, file):
         return [error(file.loc, "path-escape", value=file)]
     if not (root / file).is_file():
-        hint = "检查文件名和路径"
-        return [error(file.loc, "unknown-reference", kind="文件", value=file, suggestion=hint)]
+        return [error(file.loc, "unknown-reference", kind=kind("file"), value=file, suggestion=zh.CHECK_PATH)]
     return _check_page_text(root, str(file), file.loc)
 
 

@@ -47,7 +47,8 @@ class SheetLayout:
 
 
 def lay_out(sheet: DataSheet) -> SheetLayout:
-    letters = {column.name: get_column_letter(index) for index, column in enumerate(sheet.columns, start=1)}
+    letters: dict[str, str] = {column.name: get_column_letter(index)
+                               for index, column in enumerate(sheet.columns, start=1)}
     return SheetLayout(sheet, letters)
 
 
