@@ -19,7 +19,7 @@ import jinja2
 from generator.diagnostics import Diagnostic, Loc, Severity
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, message
-from generator.render import DocsTree
+from generator.render.tree import DocsTree
 
 FEATURES = (
     "navigation.indexes",  # a part's page is its section's index

@@ -20,7 +20,8 @@ from generator.engine import build_site, compose_config, write_config
 from generator.load.course import load_course
 from generator.locale import cli, message, os_reason
 from generator.model.course import Course
-from generator.render import TOOL_TEMPLATES, render
+from generator.render import render
+from generator.resources import TOOL_TEMPLATES
 from generator.validate import validate
 
 Progress = Callable[[str], None]

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.locale import cli, message, os_reason
-from generator.render import TOOL_TEMPLATES
+from generator.resources import TOOL_TEMPLATES
 
 SCAFFOLD = TOOL_TEMPLATES / "scaffold"
 

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.locale import UI
 from generator.model.course import Course
-from generator.model.outline import Outline, build_outline
+from generator.model.outline import build_outline
 from generator.render.classroom import render_classroom
 from generator.render.home import collect_moments
 from generator.render.mindmap import part_map
 from generator.render.quiz import quiz_globals, render_quizzes
 from generator.render.roleplays import render_roleplays, roleplay_globals
 from generator.render.templates import make_environment, markdown
+from generator.render.tree import DocsTree, RenderContext
 from generator.render.views import PartView, build_views
 from generator.render.worksheets import render_worksheets, worksheet_globals
 from generator.resources import TOOL_TEMPLATES
@@ -23,41 +23,6 @@ from generator.routes import DATAPACK
 
 EDITIONS = ("learner", "trainer")
 STANDALONE_ASSETS = "assets/standalone/"
-
-
-@dataclass
-class DocsTree:
-    """Files of the docs folder (path -> content) plus the navigation, independent of any engine."""
-
-    files: dict[str, bytes] = field(default_factory=dict)
-    nav: list[Any] = field(default_factory=list)
-    extra_css: list[str] = field(default_factory=list)
-    extra_js: list[str] = field(default_factory=list)
-    pages: int = 0
-    sources: dict[str, str] = field(default_factory=dict)  # page -> the author's file it comes from
-
-    def add_page(self, path: str, text: str, source: str = "") -> None:
-        self.files[path] = text.encode("utf-8")
-        self.pages += 1
-        if source:
-            self.sources[path] = source
-
-    def write(self, docs_dir: Path) -> None:
-        for relative, data in sorted(self.files.items()):
-            target = docs_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-
-
-@dataclass(frozen=True)
-class RenderContext:
-    """What a feature renderer (quizzes, role-plays, worksheets, classroom) needs to add its pages."""
-
-    course: Course
-    outline: Outline
-    parts: tuple[PartView, ...]
-    env: Any
-    edition: str
 
 
 # A feature adds its pages and assets to the tree and returns its navigation entries.

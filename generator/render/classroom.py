@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 import markdown as python_markdown
 from markupsafe import Markup
 
 from generator.locale import UI
+from generator.render.handbook import add_handbook
 from generator.render.mindmap import course_tree, render_foldable, svg_file, tree_of
+from generator.render.slides import add_decks
 from generator.render.templates import markdown as markdown_filter
+from generator.render.trainer import add_trainer_pages
+from generator.render.tree import DocsTree, RenderContext
 from generator.resources import TOOL_TEMPLATES
-
-if TYPE_CHECKING:  # generator.render imports this module for FEATURES
-    from generator.render import DocsTree, RenderContext
 
 # The page shows parts and chapters (an overview that stays small as courses grow);
 # maps/course.svg and each part's map carry every level.
@@ -24,16 +25,14 @@ TOOL_PAGES = TOOL_TEMPLATES / "pages"
 
 
 def render_classroom(tree: DocsTree, ctx: RenderContext) -> list[Any]:
-    from generator.render import handbook, slides, trainer
-
     env = classroom_environment(ctx.env)
     _add_maps(tree, ctx, env)
-    slides.add_decks(tree, ctx, env)
-    handbook.add_handbook(tree, ctx, env)
+    add_decks(tree, ctx, env)
+    add_handbook(tree, ctx, env)
     items: list[Any] = [{UI["maps_title"]: "maps/index.md"}, {UI["slides_title"]: "slides/index.md"},
                         {UI["handbook_title"]: "print/handbook.md"}]
     if ctx.edition == "trainer":
-        items += trainer.add_trainer_pages(tree, ctx, env)
+        items += add_trainer_pages(tree, ctx, env)
     return [{UI["classroom"]: items}]
 
 

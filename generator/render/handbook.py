@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import jinja2
 
-if TYPE_CHECKING:
-    from generator.render import DocsTree, RenderContext
+from generator.render.tree import DocsTree, RenderContext
 
 
 def add_handbook(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> None:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.locale import UI
-
-if TYPE_CHECKING:
-    from generator.render import DocsTree
+from generator.render.tree import DocsTree
 
 # moment -> the pages it points to, by the URL conventions the features share; a page the course
 # does not have (no quizzes, no role-plays ...) is simply left out

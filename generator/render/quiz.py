@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
@@ -27,10 +27,8 @@ from generator.model.quizpool import (
     questions_under,
 )
 from generator.render.templates import embed_json
+from generator.render.tree import DocsTree, RenderContext
 from generator.routes import QUIZZES
-
-if TYPE_CHECKING:
-    from generator.render import DocsTree, RenderContext
 
 FOLDER = QUIZZES
 STORAGE_KEY = "cw-progress-v1"  # + ":" + course id; bump the version when the stored shape changes

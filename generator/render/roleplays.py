@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
@@ -14,9 +14,7 @@ from generator.model.course import Course
 from generator.model.outline import Entry, Outline
 from generator.model.roleplay import Roleplay, chapters_of, parts_of
 from generator.render.templates import embed_json
-
-if TYPE_CHECKING:  # the render package imports this module while it is being set up
-    from generator.render import DocsTree, RenderContext
+from generator.render.tree import DocsTree, RenderContext
 
 # Labels the practice widget writes itself; they travel in the page's JSON like the script does.
 WIDGET_LABELS = ("score", "score_of", "path_taken", "restart", "customer_line", "your_reply",

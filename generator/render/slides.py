@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -11,10 +10,8 @@ from generator.model.outline import Entry
 from generator.model.roleplay import Roleplay
 from generator.model.worksheet import Worksheet
 from generator.render.mindmap import render_svg, tree_of
+from generator.render.tree import DocsTree, RenderContext
 from generator.render.views import ChapterView, PartView
-
-if TYPE_CHECKING:
-    from generator.render import DocsTree, RenderContext
 
 DECK_MAP_LEVEL = 2  # chapters and sections: points would be unreadable on one projected slide
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 
@@ -13,10 +13,8 @@ from generator.locale import UI
 from generator.model.outline import Entry, Outline
 from generator.model.quiz import Question
 from generator.render.slides import chapter_slides
+from generator.render.tree import DocsTree, RenderContext
 from generator.render.views import ChapterView, PartView
-
-if TYPE_CHECKING:
-    from generator.render import DocsTree, RenderContext
 
 SESSIONS = ((9 * 60, 12 * 60), (13 * 60 + 30, 17 * 60))  # morning and afternoon, minutes after midnight
 BREAK = 15

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Entry, Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
+from generator.render.tree import DocsTree, RenderContext
 from generator.routes import WORKSHEETS
 from generator.workbook import build_workbook
 from generator.workbook.evaluate import holds
 from generator.workbook.layout import column_format
 from generator.workbook.style import show
-
-if TYPE_CHECKING:  # generator.render imports this module to list it among its features
-    from generator.render import DocsTree, RenderContext
 
 FOLDER = WORKSHEETS
 NUMERIC = ("integer", "money", "percent", "number")
