@@ -19,6 +19,7 @@ import jinja2
 from generator.diagnostics import Diagnostic, Loc, Severity
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, message
+from generator.render.markup import site_extensions
 from generator.render.tree import DocsTree
 
 FEATURES = (
@@ -29,19 +30,6 @@ FEATURES = (
     "search.highlight",
     "content.tooltips",  # glossary abbreviations as tooltips
 )
-MARKDOWN_EXTENSIONS: list[Any] = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    {"toc": {"permalink": True}},
-    "pymdownx.details",
-    "pymdownx.superfences",
-    {"pymdownx.tasklist": {"custom_checkbox": True}},
-]
 
 
 # The author's keys that reach MkDocs (validation refuses the rest); Material prints these into HTML
@@ -72,7 +60,7 @@ def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overr
         "use_directory_urls": False,  # pages open from file:// and any sub-path alike
         "theme": theme,
         "plugins": [{"search": {"lang": LANGUAGE}}],
-        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        "markdown_extensions": site_extensions(),
         "extra": extra,
         "extra_css": tree.extra_css,
         "extra_javascript": tree.extra_js,

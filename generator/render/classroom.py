@@ -6,11 +6,11 @@ from functools import cache
 from typing import Any
 
 import jinja2
-import markdown as python_markdown
 from markupsafe import Markup
 
 from generator.locale import UI
 from generator.render.handbook import add_handbook
+from generator.render.markup import to_html as markdown_to_html
 from generator.render.mindmap import course_tree, render_foldable, svg_file, tree_of
 from generator.render.slides import add_decks
 from generator.render.templates import markdown as markdown_filter
@@ -51,7 +51,7 @@ def _tool_loader() -> jinja2.FileSystemLoader:
 
 def to_html(value: object) -> Markup:
     """Author Markdown to HTML for the standalone decks (raw HTML stays text, as on the site)."""
-    return Markup(python_markdown.markdown(str(markdown_filter(value)), extensions=["tables", "sane_lists"]))
+    return markdown_to_html(str(markdown_filter(value)))
 
 
 def _add_maps(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> None:
