@@ -22,13 +22,15 @@ from generator.locale import LANGUAGE, message
 from generator.render.markup import site_extensions
 from generator.render.tree import DocsTree
 
+# Not "content.tooltips": Material's tooltips put an element's title (which it also fills in from truncated
+# nav and header text) into the page as HTML, so a "<" in any title became markup. Glossary terms keep the
+# browser's own tooltip from <abbr title>, which is text.
 FEATURES = (
     "navigation.indexes",  # a part's page is its section's index
     "navigation.prune",  # keeps build time linear: Material embeds the nav in every page
     "navigation.top",
     "navigation.footer",
     "search.highlight",
-    "content.tooltips",  # glossary abbreviations as tooltips
 )
 
 

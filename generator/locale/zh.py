@@ -682,6 +682,7 @@ REFUSED_REASONS: dict[str, str] = {
     "outside": "它会把课程目录之外的文件带进网站",
     "assets": "courseware 自己管理网页的 CSS 和 JS；课程自己的放在 site_templates/assets/ 下",
     "other_host": "它会让网页访问别的主机，离线时会卡住或泄露访问记录",
+    "title_html": "Material 的提示框会把标题当作 HTML 显示，标题里的“<”会变成网页代码",
 }
 
 # Why the operating system refused a file operation (errno name -> words), for file-unreadable and friends.

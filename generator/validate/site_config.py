@@ -17,6 +17,8 @@ from generator.validate.report import error, warning
 
 # What an author may set; everything else is refused, so nothing reaches MkDocs unchecked.
 ALLOWED = ("site_name", "site_description", "site_author", "copyright", "site_url", "theme", "extra", "extra_pages")
+# Material features that would undo a promise: its tooltips render every title (author text) as HTML.
+REFUSED_FEATURES = {"content.tooltips": "title_html"}
 THEME_ALLOWED = ("name", "palette", "features", "logo", "favicon", "icon", "font")
 EXTRA_ALLOWED = ("homepage", "social", "alternate")
 # Keys courseware writes itself; an author's value would be silently lost, so say so.
@@ -94,7 +96,14 @@ def _check_theme(theme: YNode | None) -> list[Diagnostic]:
         item = values.get(key)
         if item is not None and _EXTERNAL.match(str(item.value)):
             problems.append(error(item.loc, "refused-config", key=f"theme.{key}", reason=REFUSED_REASONS["other_host"]))
-    return problems
+    return problems + _check_features(values.get("features"))
+
+
+def _check_features(features: YNode | None) -> list[Diagnostic]:
+    if features is None or not isinstance(features.value, list):
+        return []
+    return [error(item.loc, "refused-config", key=f"theme.features: {item.value}", reason=REFUSED_REASONS[reason])
+            for item in features.value for name, reason in REFUSED_FEATURES.items() if item.value == name]
 
 
 def _check_extra_pages(root: Path, pages: tuple[ExtraPage, ...]) -> list[Diagnostic]:
