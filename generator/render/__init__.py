@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.assets import script_rank
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import build_outline
@@ -94,6 +95,7 @@ def _add_assets(tree: DocsTree, folder: Path) -> None:
                 tree.extra_css.append(relative)
             elif path.suffix == ".js":
                 tree.extra_js.append(relative)
+    tree.extra_js.sort(key=script_rank)
 
 
 def _add_extra_pages(tree: DocsTree, course: Course) -> None:

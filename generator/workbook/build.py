@@ -38,7 +38,8 @@ FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 INSTRUCTION_WIDTHS = (16, 16, 70)  # heading, parameter value (and text), note (and text)
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
-_LIMITS: dict[str, tuple[Any, int, int]] = {  # data-validation bounds per input type; percent up to ±1000% catches "25" typed for 25%
+# data-validation bounds per input type; percent up to ±1000% catches "25" typed for 25%
+_LIMITS: dict[str, tuple[Any, int, int]] = {
     "integer": ("whole", -999_999_999, 999_999_999),
     "money": ("decimal", -999_999_999_999, 999_999_999_999),
     "number": ("decimal", -999_999_999_999, 999_999_999_999),
