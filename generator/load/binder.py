@@ -111,6 +111,9 @@ class Binder:
     def _text(self, node: YNode, cls: type[Text], key: str) -> Text | None:
         if node.kind in ("int", "float") and cls is not Id:  # `title: 2024` reads as text
             return cls(str(node.value), node.loc)
+        if node.kind == "bool":  # `title: yes` -- YAML 1.1 reads yes/no/on/off as booleans
+            self._report(node.loc, "boolean-as-text", key=key)
+            return None
         if node.kind not in ("str", "int", "float"):
             self._wrong_type(node, "str", key)
             return None

@@ -56,6 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "改成 [[{fact}]]，让数字只写一次"),
     "missing-key": ("缺少必填的键“{key}”", "在这里加上 `{key}:`；{doc}"),
     "wrong-type": ("“{key}”应为{expected}，实际是{actual}", "按{expected}的格式改写"),
+    "boolean-as-text": ("“{key}”应为文字，但 YAML 把这里读成了是/否值",
+                        "yes、no、on、off、true、false 不加引号时是是/否值；要写文字请加引号，例如 {key}: \"yes\""),
     "empty-text": ("“{key}”不能为空", "写上内容，或删除这个键"),
     "placeholder-text": ("“{key}”还是占位文字“{text}”", "换成真正的内容"),
     "invalid-choice": ("“{key}”的值“{value}”不在可选范围内", "可选：{choices}"),
@@ -723,6 +725,7 @@ LIST_SEPARATOR = "、"
 LIST_MORE = "……"
 WHOLE_COURSE = "全课程"
 CHECK_PATH = "检查文件名和路径"
+ELIDED_STEPS = "……（省略 {count} 步）"
 
 # PyYAML's problem phrases, by their English start.
 YAML_PROBLEMS: dict[str, str] = {

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from generator.diagnostics import Diagnostic
-from generator.locale import kind, suggest
+from generator.locale import kind, suggest, zh
 from generator.model.outline import Outline
 from generator.model.roleplay import Branching, Ending, Roleplay, Turn
 from generator.validate.report import duplicates, error, unknown
@@ -127,9 +127,16 @@ def _loops(branching: Branching, turns: dict[str, Turn], reachable: set[str] | N
     for turn in trapped:
         walk = _walk_trap(turn.id, turns, trapped_ids, reported)
         if walk:
-            cycle = " → ".join(f"“{node}”" for node in walk)
-            problems.append(error(turns[walk[0]].id.loc, "endless-loop", cycle=cycle))
+            problems.append(error(turns[walk[0]].id.loc, "endless-loop", cycle=_show_cycle(walk)))
     return problems
+
+
+def _show_cycle(walk: list[str], shown: int = 8) -> str:
+    """The loop as “a” → “b” → … → “a”; a long one keeps its first steps and its way back, so it fits a screen."""
+    names = [f"“{node}”" for node in walk]
+    if len(names) > shown + 2:
+        names = [*names[:shown], zh.ELIDED_STEPS.format(count=len(walk) - shown - 2), *names[-2:]]
+    return " → ".join(names)
 
 
 def _can_finish(branching: Branching, turns: dict[str, Turn]) -> set[str]:
