@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator import routes
 from generator.assets import script_rank
 from generator.locale import UI
 from generator.model.course import Course
@@ -54,7 +55,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     for part in parts:
         _render_part(tree, env, part, terms)
     if terms:
-        tree.add_page("glossary.md", env.get_template("glossary.md.j2").render(terms=terms), course.glossary.loc.path)
+        tree.add_page(routes.GLOSSARY, env.get_template("glossary.md.j2").render(terms=terms), course.glossary.loc.path)
     if course.facts:
         tree.add_page(DATAPACK, env.get_template("datapack.md.j2").render(sheets=_in_course_order(course)))
     context = RenderContext(course, outline, parts, env, edition)
@@ -62,7 +63,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     _add_extra_pages(tree, course)
     _add_assets(tree, folder / "assets")
     # last, so that it links only to pages the features actually made
-    tree.add_page("index.md", env.get_template("home.md.j2").render(
+    tree.add_page(routes.HOME, env.get_template("home.md.j2").render(
         course=course.syllabus.course, parts=parts, total_minutes=sum(p.minutes for p in parts),
         moments=collect_moments(tree)))
     tree.nav = _nav(parts, bool(terms), course, feature_nav)
@@ -102,19 +103,20 @@ def _add_extra_pages(tree: DocsTree, course: Course) -> None:
     for page in course.site.settings.extra_pages:
         source = course.root / page.file
         # raw HTML in an extra page shows as text, like everywhere else an author writes Markdown
-        tree.add_page(f"pages/{source.name}", markdown(source.read_text(encoding="utf-8")) + "\n", str(page.file))
+        text = markdown(source.read_text(encoding="utf-8")) + "\n"
+        tree.add_page(routes.extra_page(source.name), text, str(page.file))
 
 
 def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course, features: list[Any]) -> list[Any]:
-    nav: list[Any] = [{UI["home"]: "index.md"}]
+    nav: list[Any] = [{UI["home"]: routes.HOME}]
     for part in parts:
         chapters = [{chapter.entry.heading: chapter.entry.page} for chapter in part.chapters]
         nav.append({part.entry.heading: [part.entry.page, *chapters]})
     nav.extend(features)
     if glossary:
-        nav.append({UI["glossary"]: "glossary.md"})
+        nav.append({UI["glossary"]: routes.GLOSSARY})
     if course.facts:
         nav.append({UI["datapack"]: DATAPACK})
     for page in course.site.settings.extra_pages:
-        nav.append({str(page.title): f"pages/{Path(page.file).name}"})
+        nav.append({str(page.title): routes.extra_page(Path(page.file).name)})
     return nav

@@ -8,6 +8,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator import routes
 from generator.locale import UI
 from generator.render.handbook import add_handbook
 from generator.render.markup import to_html as markdown_to_html
@@ -29,8 +30,8 @@ def render_classroom(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     _add_maps(tree, ctx, env)
     add_decks(tree, ctx, env)
     add_handbook(tree, ctx, env)
-    items: list[Any] = [{UI["maps_title"]: "maps/index.md"}, {UI["slides_title"]: "slides/index.md"},
-                        {UI["handbook_title"]: "print/handbook.md"}]
+    items: list[Any] = [{UI["maps_title"]: routes.MAPS_INDEX}, {UI["slides_title"]: routes.SLIDES_INDEX},
+                        {UI["handbook_title"]: routes.HANDBOOK}]
     if ctx.edition == "trainer":
         items += add_trainer_pages(tree, ctx, env)
     return [{UI["classroom"]: items}]
@@ -56,9 +57,9 @@ def to_html(value: object) -> Markup:
 
 def _add_maps(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> None:
     title = ctx.course.syllabus.course.title
-    tree.files["maps/course.svg"] = svg_file(course_tree(title, ctx.outline.parts, "maps"))
+    tree.files[routes.COURSE_MAP] = svg_file(course_tree(title, ctx.outline.parts, "maps"))
     for part in ctx.outline.parts:
-        tree.files[f"maps/{part.node.id}.svg"] = svg_file(tree_of(part, "maps"))
+        tree.files[routes.part_map(part.node.id)] = svg_file(tree_of(part, "maps"))
     course_map = render_foldable(course_tree(title, ctx.outline.parts, "maps"), max_level=COURSE_MAP_LEVEL)
-    tree.add_page("maps/index.md", env.get_template("classroom/maps.md.j2").render(
+    tree.add_page(routes.MAPS_INDEX, env.get_template("classroom/maps.md.j2").render(
         course_map=course_map, parts=ctx.outline.parts))

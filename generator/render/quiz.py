@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator import routes
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Entry, Outline
@@ -28,9 +29,7 @@ from generator.model.quizpool import (
 )
 from generator.render.templates import embed_json
 from generator.render.tree import DocsTree, RenderContext
-from generator.routes import QUIZZES
 
-FOLDER = QUIZZES
 STORAGE_KEY = "cw-progress-v1"  # + ":" + course id; bump the version when the stored shape changes
 DEFAULT_CREDIT = {"best": 100, "acceptable": 50, "poor": 0}
 KIND_ORDER = ("diagnostic", "part", "final", "chapter")
@@ -56,7 +55,7 @@ class QuizView:
 
     @property
     def page(self) -> str:
-        return f"{FOLDER}/{self.pool.id}.md"
+        return routes.quiz_page(self.pool.id)
 
 
 class QuizCatalog:
@@ -144,14 +143,14 @@ def render_quizzes(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     quizzes = catalog.defined()
     for quiz in quizzes:
         tree.add_page(quiz.page, env.get_template("quiz/page.md.j2").render(quiz=quiz))
-    tree.add_page(f"{FOLDER}/index.md", env.get_template("quiz/index.md.j2").render(
+    tree.add_page(routes.QUIZZES_INDEX, env.get_template("quiz/index.md.j2").render(
         quizzes=quizzes, chapters=catalog.chapters(), parts=ctx.outline.parts))
-    tree.add_page(f"{FOLDER}/progress.md", env.get_template("quiz/progress.md.j2").render(
+    tree.add_page(routes.quiz_page("progress"), env.get_template("quiz/progress.md.j2").render(
         data=catalog.progress_data(quizzes), chapters=catalog.chapters(), course_title=catalog.title))
-    tree.add_page(f"{FOLDER}/review.md", env.get_template("quiz/review.md.j2").render(quiz=catalog.review()))
+    tree.add_page(routes.quiz_page("review"), env.get_template("quiz/review.md.j2").render(quiz=catalog.review()))
     pages = [{quiz.pool.title: quiz.page} for quiz in quizzes]
-    extra = [{UI["quiz_progress"]: f"{FOLDER}/progress.md"}, {UI["quiz_review"]: f"{FOLDER}/review.md"}]
-    return [{UI["quiz_nav"]: [f"{FOLDER}/index.md", *pages, *extra]}]
+    extra = [{UI["quiz_progress"]: routes.quiz_page("progress")}, {UI["quiz_review"]: routes.quiz_page("review")}]
+    return [{UI["quiz_nav"]: [routes.QUIZZES_INDEX, *pages, *extra]}]
 
 
 def quiz_globals(course: Course, outline: Outline) -> dict[str, Any]:
@@ -172,7 +171,7 @@ def _part_of(question: Question, part: Entry) -> bool:
 
 
 def _link(entry: Entry) -> str:
-    return f"../{entry.target}"
+    return routes.from_folder(entry.target)
 
 
 def _credit(option: Option) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator import routes
 from generator.locale import UI
 from generator.model.content import ChapterContent, Script
 from generator.model.course import Course
@@ -29,11 +30,11 @@ class RoleplayView:
 
     @property
     def page(self) -> str:
-        return f"roleplays/{self.play.id}.md"
+        return routes.roleplay_page(self.play.id)
 
     @property
     def cards(self) -> str:
-        return f"print/cards-{self.play.id}.md"
+        return routes.roleplay_cards(self.play.id)
 
     @property
     def places(self) -> str:
@@ -80,10 +81,10 @@ def render_roleplays(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     nav: list[Any] = []
     if views:
         _render_roleplay_pages(tree, ctx, views)
-        nav.append({UI["roleplays"]: ["roleplays/index.md", *({v.play.title: v.page} for v in views)]})
+        nav.append({UI["roleplays"]: [routes.ROLEPLAYS_INDEX, *({v.play.title: v.page} for v in views)]})
     if scripts:
         groups = group_by_situation(scripts)
-        tree.add_page("scripts.md", ctx.env.get_template("roleplays/scripts.md.j2").render(
+        tree.add_page(routes.SCRIPTS, ctx.env.get_template("roleplays/scripts.md.j2").render(
             groups=groups, parts=[part for part in ctx.outline.parts if any(s.part is part for s in scripts)]))
         nav.append({UI["script_library"]: "scripts.md"})
     return nav
@@ -93,7 +94,7 @@ def _render_roleplay_pages(tree: DocsTree, ctx: RenderContext, views: tuple[Role
     env = ctx.env
     by_part = [(part, [v for v in views if part in v.parts]) for part in ctx.outline.parts]
     unplaced = [view for view in views if not view.parts]
-    tree.add_page("roleplays/index.md", env.get_template("roleplays/index.md.j2").render(
+    tree.add_page(routes.ROLEPLAYS_INDEX, env.get_template("roleplays/index.md.j2").render(
         by_part=[(part, found) for part, found in by_part if found], unplaced=unplaced))
     page = env.get_template("roleplays/roleplay.md.j2")
     sheet = env.get_template("roleplays/cards.md.j2")

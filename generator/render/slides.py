@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import jinja2
 
+from generator import routes
 from generator.model.outline import Entry
 from generator.model.roleplay import Roleplay
 from generator.model.worksheet import Worksheet
@@ -59,5 +60,5 @@ def add_decks(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> No
             part=part, chapters=chapters, extra_worksheets=part_worksheets(part, ctx.course.worksheets),
             part_map=render_svg(tree_of(part.entry, "slides"), DECK_MAP_LEVEL),
             title=ctx.course.syllabus.course.title)
-        tree.files[f"slides/{part.entry.node.id}.html"] = html.encode("utf-8")
-    tree.add_page("slides/index.md", env.get_template("classroom/slides.md.j2").render(parts=ctx.parts))
+        tree.files[routes.deck(part.entry.node.id)] = html.encode("utf-8")
+    tree.add_page(routes.SLIDES_INDEX, env.get_template("classroom/slides.md.j2").render(parts=ctx.parts))

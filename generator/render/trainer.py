@@ -9,6 +9,7 @@ from typing import Any
 
 import jinja2
 
+from generator import routes
 from generator.locale import UI
 from generator.model.outline import Entry, Outline
 from generator.model.quiz import Question
@@ -121,16 +122,16 @@ def add_trainer_pages(tree: DocsTree, ctx: RenderContext, env: jinja2.Environmen
     percent, slots = fit_agenda(chapters, planned)
     days = group_days(slots)
     taught = sum(chapter.minutes for chapter in chapters)
-    tree.add_page("agenda.md", env.get_template("classroom/agenda.md.j2").render(
+    tree.add_page(routes.AGENDA, env.get_template("classroom/agenda.md.j2").render(
         days=days, taught=taught, sessions=[(clock(a), clock(b)) for a, b in SESSIONS], pagebreaks=False,
         planned=planned, percent=percent))
-    tree.add_page("answers.md", env.get_template("classroom/answers.md.j2").render(
+    tree.add_page(routes.ANSWERS, env.get_template("classroom/answers.md.j2").render(
         banks=ctx.course.banks, answer_text=answer_text, node_link=_node_links(ctx.outline)))
-    tree.add_page("print/facilitator.md", env.get_template("classroom/facilitator.md.j2").render(
+    tree.add_page(routes.FACILITATOR, env.get_template("classroom/facilitator.md.j2").render(
         parts=_guide(ctx.parts, ctx), days=days, taught=taught, info=ctx.course.syllabus.course,
         sessions=[(clock(a), clock(b)) for a, b in SESSIONS], planned=planned, percent=percent))
-    return [{UI["agenda_title"]: "agenda.md"}, {UI["answers_title"]: "answers.md"},
-            {UI["facilitator_title"]: "print/facilitator.md"}]
+    return [{UI["agenda_title"]: routes.AGENDA}, {UI["answers_title"]: routes.ANSWERS},
+            {UI["facilitator_title"]: routes.FACILITATOR}]
 
 
 def _guide(parts: tuple[PartView, ...], ctx: RenderContext) -> list[tuple[PartView, list[Any]]]:

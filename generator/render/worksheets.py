@@ -6,19 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator import routes
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Entry, Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
 from generator.render.tree import DocsTree, RenderContext
-from generator.routes import WORKSHEETS
 from generator.workbook import build_workbook
 from generator.workbook.evaluate import holds
 from generator.workbook.layout import column_format
 from generator.workbook.style import show
 
-FOLDER = WORKSHEETS
 NUMERIC = ("integer", "money", "percent", "number")
 
 
@@ -62,12 +61,13 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     views = [_view(worksheet, ctx.outline) for worksheet in ctx.course.worksheets]
     page = ctx.env.get_template("worksheet.md.j2")
     for view in views:
-        tree.files[f"{FOLDER}/{view.worksheet.id}.xlsx"] = build_workbook(view.worksheet)
-        tree.add_page(f"{FOLDER}/{view.worksheet.id}.md", page.render(view=view), view.worksheet.loc.path)
+        tree.files[routes.worksheet_file(view.worksheet.id)] = build_workbook(view.worksheet)
+        tree.add_page(routes.worksheet_page(view.worksheet.id), page.render(view=view), view.worksheet.loc.path)
     groups = _by_part(views, ctx)  # the navigation follows the course order too
-    tree.add_page(f"{FOLDER}/index.md", ctx.env.get_template("worksheets.md.j2").render(groups=groups))
-    pages = [{view.worksheet.title: f"{FOLDER}/{view.worksheet.id}.md"} for _, _, group in groups for view in group]
-    return [{UI["worksheets"]: [f"{FOLDER}/index.md", *pages]}]
+    tree.add_page(routes.WORKSHEETS_INDEX, ctx.env.get_template("worksheets.md.j2").render(groups=groups))
+    pages = [{view.worksheet.title: routes.worksheet_page(view.worksheet.id)} for _, _, group in groups
+             for view in group]
+    return [{UI["worksheets"]: [routes.WORKSHEETS_INDEX, *pages]}]
 
 
 def worksheet_globals(course: Course, outline: Outline) -> dict[str, Any]:
@@ -112,7 +112,7 @@ def _entries(worksheet: Worksheet, outline: Outline) -> list[Entry]:
 
 
 def _link(entry: Entry) -> str:
-    return f"../{entry.target}"
+    return routes.from_folder(entry.target)
 
 
 def _sheet_view(sheet: DataSheet, parameters: Mapping[str, object]) -> SheetView:
