@@ -41,7 +41,7 @@ def test_collects_all_problems_in_one_pass() -> None:
 
 def test_numbers_accepted_as_text_but_booleans_are_not() -> None:
     _, problems = bind("situation: 2024\ncustomer: yes\nweak: a\nstrong: b\nwhy: c\n", Script)
-    assert problems == [("wrong-type", 2)]
+    assert problems == [("boolean-as-text", 2)]
 
 
 def test_placeholder_and_empty_text() -> None:
