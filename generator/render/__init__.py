@@ -13,13 +13,15 @@ from generator.model.course import Course
 from generator.model.outline import build_outline
 from generator.render.classroom import render_classroom
 from generator.render.home import collect_moments
-from generator.render.mindmap import part_map
-from generator.render.quiz import quiz_globals, render_quizzes
-from generator.render.roleplays import render_roleplays, roleplay_globals
+from generator.render.placement import Placement
+from generator.render.quiz import render_quizzes
+from generator.render.quiz_views import QuizCatalog
+from generator.render.roleplay_views import build_roleplay_views
+from generator.render.roleplays import render_roleplays
 from generator.render.templates import make_environment, markdown
 from generator.render.tree import DocsTree, RenderContext
 from generator.render.views import PartView, build_views
-from generator.render.worksheets import render_worksheets, worksheet_globals
+from generator.render.worksheets import render_worksheets
 from generator.resources import TOOL_TEMPLATES
 from generator.routes import DATAPACK
 
@@ -32,36 +34,31 @@ Feature = Callable[[DocsTree, RenderContext], list[Any]]
 FEATURES: tuple[Feature, ...] = (render_classroom, render_quizzes, render_roleplays, render_worksheets)
 
 
-def templates_folder(course: Course) -> Path:
-    """A course may carry its own site_templates/; otherwise the tool's are used."""
-    own = course.root / "site_templates"
-    return own if (own / "pages").is_dir() else TOOL_TEMPLATES
+def own_templates(course: Course) -> Path:
+    """A course's own site_templates/: its pages/ come before the tool's, its assets/ are added to the tool's."""
+    return course.root / "site_templates"
 
 
 def render(course: Course, edition: str = "learner") -> DocsTree:
-    folder = templates_folder(course)
-    env = make_environment(folder / "pages")
+    own = own_templates(course)
+    env = make_environment(own / "pages" if (own / "pages").is_dir() else None)
     env.globals["trainer"] = edition == "trainer"
     outline = build_outline(course.syllabus)
     parts = build_views(outline, course.contents)
-    # chapter and part pages include optional blocks (blocks/*.md.j2) that read these
-    env.globals.update(course=course, outline=outline)
-    env.globals.update(roleplay_globals(course, outline))
-    env.globals.update(quiz_globals(course, outline))
-    env.globals.update(worksheet_globals(course, outline))
-    env.globals["mind_map"] = part_map  # classroom: blocks/part_top.md.j2
+    context = RenderContext(course, outline, parts, env, edition, QuizCatalog(course, outline),
+                            build_roleplay_views(course, outline))
     tree = DocsTree()
-    terms = course.glossary.terms
+    placement = Placement(course, outline, context.catalog, context.roleplays, env)
     for part in parts:
-        _render_part(tree, env, part, terms)
+        _render_part(tree, env, part, course.glossary.terms, placement)
+    terms = course.glossary.terms
     if terms:
         tree.add_page(routes.GLOSSARY, env.get_template("glossary.md.j2").render(terms=terms), course.glossary.loc.path)
     if course.facts:
         tree.add_page(DATAPACK, env.get_template("datapack.md.j2").render(sheets=_in_course_order(course)))
-    context = RenderContext(course, outline, parts, env, edition)
     feature_nav = [item for feature in FEATURES for item in feature(tree, context)]
     _add_extra_pages(tree, course)
-    _add_assets(tree, folder / "assets")
+    _add_assets(tree, (TOOL_TEMPLATES / "assets", own / "assets"))
     # last, so that it links only to pages the features actually made
     tree.add_page(routes.HOME, env.get_template("home.md.j2").render(
         course=course.syllabus.course, parts=parts, total_minutes=sum(p.minutes for p in parts),
@@ -76,26 +73,28 @@ def _in_course_order(course: Course) -> list[Any]:
     return sorted(course.facts, key=lambda sheet: order.get(Path(sheet.loc.path).stem, 0))
 
 
-def _render_part(tree: DocsTree, env: Any, part: PartView, terms: Any) -> None:
-    tree.add_page(part.entry.page, env.get_template("part.md.j2").render(part=part))
+def _render_part(tree: DocsTree, env: Any, part: PartView, terms: Any, placement: Placement) -> None:
+    tree.add_page(part.entry.page, env.get_template("part.md.j2").render(part=part, place=placement.part(part.entry)))
     chapter_template = env.get_template("chapter.md.j2")
     for chapter in part.chapters:
         text = chapter_template.render(
-            entry=chapter.entry, content=chapter.content, sections=chapter.sections, glossary=terms)
+            entry=chapter.entry, content=chapter.content, sections=chapter.sections, glossary=terms,
+            place=placement.chapter(chapter.entry, chapter.content))
         tree.add_page(chapter.entry.page, text, chapter.content.loc.path if chapter.content else "")
 
 
-def _add_assets(tree: DocsTree, folder: Path) -> None:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            relative = "assets/" + path.relative_to(folder).as_posix()
-            tree.files[relative] = path.read_bytes()
-            if relative.startswith(STANDALONE_ASSETS):
-                continue
-            if path.suffix == ".css":
-                tree.extra_css.append(relative)
-            elif path.suffix == ".js":
-                tree.extra_js.append(relative)
+def _add_assets(tree: DocsTree, folders: tuple[Path, ...]) -> None:
+    """The tool's assets, then the course's own (a file of the same name replaces the tool's)."""
+    files = {"assets/" + path.relative_to(folder).as_posix(): path
+             for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*")) if path.is_file()}
+    for relative, path in sorted(files.items()):
+        tree.files[relative] = path.read_bytes()
+        if relative.startswith(STANDALONE_ASSETS):
+            continue
+        if path.suffix == ".css":
+            tree.extra_css.append(relative)
+        elif path.suffix == ".js":
+            tree.extra_js.append(relative)
     tree.extra_js.sort(key=script_rank)
 
 

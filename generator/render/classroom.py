@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 from generator import routes
 from generator.locale import UI
 from generator.render.handbook import add_handbook
-from generator.render.markup import to_html as markdown_to_html
 from generator.render.mindmap import course_tree, render_foldable, svg_file, tree_of
 from generator.render.slides import add_decks
-from generator.render.templates import markdown as markdown_filter
 from generator.render.trainer import add_trainer_pages
 from generator.render.tree import DocsTree, RenderContext
-from generator.resources import TOOL_TEMPLATES
 
 # The page shows parts and chapters (an overview that stays small as courses grow);
 # maps/course.svg and each part's map carry every level.
 COURSE_MAP_LEVEL = 2
-TOOL_PAGES = TOOL_TEMPLATES / "pages"
 
 
 def render_classroom(tree: DocsTree, ctx: RenderContext) -> list[Any]:
-    env = classroom_environment(ctx.env)
+    env = ctx.env
     _add_maps(tree, ctx, env)
     add_decks(tree, ctx, env)
     add_handbook(tree, ctx, env)
@@ -37,29 +31,11 @@ def render_classroom(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     return [{UI["classroom"]: items}]
 
 
-def classroom_environment(env: jinja2.Environment) -> jinja2.Environment:
-    """The pages environment, falling back to the tool's classroom templates for a themed course."""
-    loader = jinja2.ChoiceLoader([env.loader, _tool_loader()])  # type: ignore[list-item]
-    overlay = env.overlay(loader=loader)
-    overlay.filters["html"] = to_html
-    return overlay
-
-
-@cache
-def _tool_loader() -> jinja2.FileSystemLoader:
-    return jinja2.FileSystemLoader(str(TOOL_PAGES))
-
-
-def to_html(value: object) -> Markup:
-    """Author Markdown to HTML for the standalone decks (raw HTML stays text, as on the site)."""
-    return markdown_to_html(str(markdown_filter(value)))
-
-
 def _add_maps(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> None:
     title = ctx.course.syllabus.course.title
-    tree.files[routes.COURSE_MAP] = svg_file(course_tree(title, ctx.outline.parts, "maps"))
+    tree.files[routes.COURSE_MAP] = svg_file(env, course_tree(title, ctx.outline.parts, "maps"))
     for part in ctx.outline.parts:
-        tree.files[routes.part_map(part.node.id)] = svg_file(tree_of(part, "maps"))
-    course_map = render_foldable(course_tree(title, ctx.outline.parts, "maps"), max_level=COURSE_MAP_LEVEL)
+        tree.files[routes.part_map(part.node.id)] = svg_file(env, tree_of(part, "maps"))
+    course_map = render_foldable(env, course_tree(title, ctx.outline.parts, "maps"), max_level=COURSE_MAP_LEVEL)
     tree.add_page(routes.MAPS_INDEX, env.get_template("classroom/maps.md.j2").render(
         course_map=course_map, parts=ctx.outline.parts))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +13,8 @@ from generator.locale import UI
 from generator.model.content import ChapterContent, Script
 from generator.model.course import Course
 from generator.model.outline import Entry, Outline
-from generator.model.roleplay import Roleplay, chapters_of, parts_of
+from generator.model.roleplay import Roleplay
+from generator.render.roleplay_views import RoleplayView
 from generator.render.templates import embed_json
 from generator.render.tree import DocsTree, RenderContext
 
@@ -23,60 +24,14 @@ WIDGET_LABELS = ("score", "score_of", "path_taken", "restart", "customer_line", 
 
 
 @dataclass(frozen=True)
-class RoleplayView:
-    play: Roleplay
-    chapters: tuple[Entry, ...]
-    parts: tuple[Entry, ...]
-
-    @property
-    def page(self) -> str:
-        return routes.roleplay_page(self.play.id)
-
-    @property
-    def cards(self) -> str:
-        return routes.roleplay_cards(self.play.id)
-
-    @property
-    def places(self) -> str:
-        """Where it belongs, for the line at the top of each printed card."""
-        return "、".join(entry.heading for entry in self.chapters or self.parts)
-
-
-@dataclass(frozen=True)
 class ScriptView:
     script: Script
     part: Entry | None
     sources: tuple[tuple[str, str], ...]  # (label, link relative to the site root): where to read it in context
 
 
-def build_roleplay_views(course: Course, outline: Outline) -> tuple[RoleplayView, ...]:
-    """Role-plays in syllabus order (by the first chapter they practise), then by id."""
-    order = {entry.node.id: index for index, entry in enumerate(outline.walk())}
-    views = [RoleplayView(play, tuple(chapters_of(play, outline)), tuple(parts_of(play, outline)))
-             for play in course.roleplays]
-
-    def position(view: RoleplayView) -> tuple[int, str]:
-        first = (view.chapters or view.parts or (None,))[0]
-        return (order[first.node.id] if first else len(order), view.play.id)
-
-    return tuple(sorted(views, key=position))
-
-
-def roleplay_globals(course: Course, outline: Outline) -> dict[str, Callable[..., Any]]:
-    """What the chapter and part blocks call: the role-plays placed under an outline entry."""
-    views = build_roleplay_views(course, outline)
-
-    def roleplays_for(entry: Entry, first: str | None = None) -> list[RoleplayView]:
-        """Placed under `entry` by their nodes; `first` (a chapter's exercise role-play) leads, placed or not."""
-        placed = [view for view in views if view.play.id == first
-                  or any(entry.node is place.node for place in (*view.chapters, *view.parts))]
-        return sorted(placed, key=lambda view: view.play.id != first)
-
-    return {"roleplays_for": roleplays_for}
-
-
 def render_roleplays(tree: DocsTree, ctx: RenderContext) -> list[Any]:
-    views = build_roleplay_views(ctx.course, ctx.outline)
+    views = ctx.roleplays
     scripts = list(collect_scripts(ctx.course, ctx.outline, views))
     nav: list[Any] = []
     if views:

@@ -58,7 +58,7 @@ def add_decks(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> No
                     for chapter in part.chapters]
         html = deck.render(
             part=part, chapters=chapters, extra_worksheets=part_worksheets(part, ctx.course.worksheets),
-            part_map=render_svg(tree_of(part.entry, "slides"), DECK_MAP_LEVEL),
+            part_map=render_svg(env, tree_of(part.entry, "slides"), DECK_MAP_LEVEL),
             title=ctx.course.syllabus.course.title)
         tree.files[routes.deck(part.entry.node.id)] = html.encode("utf-8")
     tree.add_page(routes.SLIDES_INDEX, env.get_template("classroom/slides.md.j2").render(parts=ctx.parts))

@@ -8,6 +8,8 @@ from typing import Any
 
 from generator.model.course import Course
 from generator.model.outline import Outline
+from generator.render.quiz_views import QuizCatalog
+from generator.render.roleplay_views import RoleplayView
 from generator.render.views import PartView
 
 
@@ -44,3 +46,5 @@ class RenderContext:
     parts: tuple[PartView, ...]
     env: Any
     edition: str
+    catalog: QuizCatalog  # built once: chapter checks and quiz pages read the same
+    roleplays: tuple[RoleplayView, ...]

@@ -70,17 +70,17 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     return [{UI["worksheets"]: [routes.WORKSHEETS_INDEX, *pages]}]
 
 
-def worksheet_globals(course: Course, outline: Outline) -> dict[str, Any]:
-    """What the part block calls: the worksheets listed under a part (by their first node).
+def placed_worksheets(course: Course, outline: Outline) -> dict[str, list[Worksheet]]:
+    """Part id -> the worksheets listed under that part (by their first node), in course order.
 
     Only the placement: the previews (sample rows, highlights) are built once, by render_worksheets.
     """
-    placed = [(worksheet, _part(_entries(worksheet, outline), outline)) for worksheet in course.worksheets]
-
-    def worksheets_for(part: Entry) -> list[Worksheet]:
-        return [worksheet for worksheet, where in placed if where is part]
-
-    return {"worksheets_for": worksheets_for}
+    placed: dict[str, list[Worksheet]] = {}
+    for worksheet in course.worksheets:
+        part = _part(_entries(worksheet, outline), outline)
+        if part is not None:
+            placed.setdefault(str(part.node.id), []).append(worksheet)
+    return placed
 
 
 def _by_part(views: list[WorksheetView], ctx: RenderContext) -> list[tuple[str, str, list[WorksheetView]]]:
