@@ -72,6 +72,11 @@ def extra_page(file_name: str) -> str:
     return f"pages/{file_name}"
 
 
+def as_html(path: str) -> str:
+    """The address a page gets in the built site (use_directory_urls is off): for links outside Markdown."""
+    return path.removesuffix(".md") + ".html" if path.endswith(".md") else path
+
+
 def from_folder(path: str) -> str:
     """A link to `path` from a page one folder deep (chapters, parts, feature pages): all pages but the home."""
     return f"../{path}"

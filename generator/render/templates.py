@@ -5,16 +5,22 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
+from generator import routes
 from generator.locale import UI
 from generator.render.markup import to_html as markdown_to_html
 from generator.resources import TOOL_TEMPLATES
 
 TOOL_PAGES = TOOL_TEMPLATES / "pages"
+# Page paths for templates, from routes (a namespace of plain functions: nothing else of Python is reachable).
+PATHS = SimpleNamespace(**{name: getattr(routes, name) for name in (
+    "part_page", "chapter_page", "quiz_page", "roleplay_page", "roleplay_cards", "worksheet_page", "worksheet_file",
+    "part_map", "deck")})
 
 # Characters Python-Markdown treats as syntax and accepts a backslash escape for.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
@@ -78,6 +84,7 @@ def make_environment(course_pages: Path | None = None) -> jinja2.Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(inline=inline, md=markdown, abbr=abbreviation, html=to_html)
-    env.globals["ui"] = UI
+    env.filters.update(inline=inline, md=markdown, abbr=abbreviation, html=to_html,
+                       from_folder=routes.from_folder, as_html=routes.as_html)
+    env.globals.update(ui=UI, paths=PATHS)
     return env
