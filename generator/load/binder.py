@@ -135,10 +135,11 @@ class Binder:
         return REFERENCE.sub(lambda match: self._fact_text(match.group(1).strip(), loc), text)
 
     def _fact_text(self, fact_id: str, loc: Loc) -> str:
-        if fact_id in self.facts:  # type: ignore[operator]
+        facts = self.facts or {}  # only called when the file is bound with facts
+        if fact_id in facts:
             self.used.add(fact_id)
-            return self.facts[fact_id]  # type: ignore[index]
-        self._report(loc, "unknown-fact", value=fact_id, suggestion=suggest(fact_id, self.facts or {}, "facts"))
+            return facts[fact_id]
+        self._report(loc, "unknown-fact", value=fact_id, suggestion=suggest(fact_id, facts, "facts"))
         return f"[[{fact_id}]]"
 
     def _int(self, node: YNode, key: str) -> int | None:
