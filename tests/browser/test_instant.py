@@ -39,6 +39,8 @@ def test_widgets_start_after_instant_navigation(page, instant_site: str, request
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(instant_site + "visit/index.html")
+    # Material intercepts links only once it has fetched sitemap.xml; on a busy machine that comes late.
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.cwSamePage = true")  # survives only if the next pages load without a reload
     page.locator("a[href$='plan-visit.html']").first.click()
     page.wait_for_url("**/visit/plan-visit.html")
