@@ -175,8 +175,8 @@ def test_changing_a_parameter_changes_the_results(tmp_path: Path) -> None:
     stricter[title][cell.replace("$", "")] = 0.25
     stricter.save(tmp_path / "stricter.xlsx")
     before, after = recalculate_many([source, tmp_path / "stricter.xlsx"], tmp_path / "out")
-    assert openpyxl.load_workbook(before, data_only=True)["毛利"]["G4"].value == "是"
-    assert openpyxl.load_workbook(after, data_only=True)["毛利"]["G4"].value == "否"
+    assert openpyxl.load_workbook(before, data_only=True)["毛利"]["G6"].value == "是"
+    assert openpyxl.load_workbook(after, data_only=True)["毛利"]["G6"].value == "否"
 
 
 def test_formula_looking_author_text_stays_text_after_recalculation(tmp_path: Path) -> None:

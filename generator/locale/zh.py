@@ -543,6 +543,20 @@ UI.update({
     "ws_prompt_percent": "填百分数，例如 25%",
     "ws_prompt_date": "填日期，例如 2025-03-18",
     "ws_prompt_text": "填文字",
+    "ws_error_range": "，范围 {low} 到 {high}",
+    "ws_missing": "缺数据",
+    "ws_check": "数据检查",
+    "ws_check_number": "不是数字或超出范围",
+    "ws_check_date": "不是日期或超出范围",
+    "ws_check_choice": "不在下拉选项里",
+    "ws_wallet": "钱包份额",
+    "ws_definitions": "口径",
+    "ws_wallet_definition": "钱包份额 = 我方对该客户该品类的年销售额 ÷ 客户该品类年采购总额（含我方）。本课程所有工作表都用这一个口径。",
+    "ws_rows": "行不够时",
+    "ws_rows_how": "每张数据表已准备好 200 行左右的公式和输入检查，直接往下填即可；表头可以筛选和排序（只选浅黄色的列排序，或先取消保护）。"
+                   "还不够时：审阅 → 撤销工作表保护（没有密码），在数据区中间（最后一行之上）插入行，把上一整行向下复制，再重新保护。"
+                   "汇总在表头上方，插入在数据区中间的行会自动计入。",
+    "ws_missing_how": "灰色格子显示“缺数据”：这一行算这个结果所需的格子是空的或不是数字，这一行不计入汇总和排名；“数据检查”列写出粘贴进来的不合规的值（文字填进数字列、超出范围、不在下拉选项里）。",
 })
 
 # What is wrong in a formula that does not parse (filled into ws-formula-syntax).
