@@ -481,6 +481,16 @@ MESSAGES.update({
     "ws-sample-unknown-column": ("示例行里的“{column}”不是本表的列", "{suggestion}"),
     "ws-value-type": ("“{name}”的值“{value}”不是{expected}", "{example}"),
     "ws-value-not-choice": ("“{name}”的值“{value}”不在选项里", "可选：{choices}"),
+    "ws-expected-mismatch": (
+        "{where}的预期结果是 {expected}，按公式算得 {actual}",
+        "改正预期值或公式：预期值按 Excel 的规则核对（空格、缺数据、并列的排名都算在内）",
+    ),
+    "ws-sum-of-text": ("{where}：{function} 用到文字列“{column}”，文字不参与计算，结果总是 0",
+                       "换成数字列；要数个数用 COUNTIF"),
+    "ws-compare-not-choice": ("{where}：“{column}”的下拉选项里没有“{value}”，这个比较永远不成立",
+                              "可选：{choices}"),
+    "ws-percent-over-one": ("百分比参数“{name}”写成了 {value}，即 {shown}",
+                            "百分比写成小数：25% 写 0.25"),
     "ws-missing-expected": (
         "示例行缺少公式列“{column}”的预期结果",
         "写上按公式算出的值：测试会用 LibreOffice 重算并核对",

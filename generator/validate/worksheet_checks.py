@@ -16,6 +16,7 @@ from generator.model.outline import Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
 from generator.validate.report import error
+from generator.validate.worksheet_values import check_values
 from generator.workbook.formula import FUNCTIONS, FormulaError, Node, functions_used, is_valid_name, names_used, parse
 
 MAX_TITLE = 31
@@ -31,8 +32,10 @@ def check_worksheets(worksheets: tuple[Worksheet, ...], outline: Outline) -> lis
         problems += _check_identity(worksheet, nodes)
         problems += _check_names(worksheet)
         problems += _check_parameters(worksheet)
-        for sheet in worksheet.sheets:
-            problems += _check_sheet(sheet, worksheet)
+        found = [problem for sheet in worksheet.sheets for problem in _check_sheet(sheet, worksheet)]
+        problems += found
+        if not found:  # values only once every formula parses and every name resolves
+            problems += check_values(worksheet)
     return problems
 
 

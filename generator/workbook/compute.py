@@ -242,7 +242,13 @@ def _binary(op: str, left: Cell, right: Cell) -> Any:
         return a if isinstance(a, CellError) else b
     if op == "/" and b == 0:
         return DIV0
-    return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else 0.0, "^": a ** b}[op]
+    return _ARITHMETIC[op](a, b)
+
+
+_ARITHMETIC: dict[str, Callable[[float, float], float]] = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b, "/": lambda a, b: a / b,
+    "^": lambda a, b: a ** b,
+}
 
 
 def _numbers(args: Sequence[Any]) -> list[float]:
