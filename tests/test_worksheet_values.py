@@ -52,7 +52,8 @@ def test_sum_of_text_comparison_with_a_non_choice_and_percent_over_one() -> None
 
 
 def test_incomplete_rows_show_missing_and_drop_out_of_sums_and_ranks() -> None:
-    worksheet = _with(margin_worksheet(), column("排名", "formula", formula="RANK(销售额, 销售额[]) + COUNTIF(销售额[上方], 销售额)"))
+    rank = column("排名", "formula", formula="RANK(销售额, 销售额[]) + COUNTIF(销售额[上方], 销售额)")
+    worksheet = _with(margin_worksheet(), rank)
     sheet = worksheet.sheets[0]
     inputs = [{"客户": "甲", "销售额": 100, "成本": 50}, {"客户": "乙", "成本": 10},
               {"客户": "丙", "销售额": "停单", "成本": 1}, {"客户": "丁", "销售额": 100, "成本": 80},

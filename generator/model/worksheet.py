@@ -33,7 +33,8 @@ class Column(Located):
     highlights: tuple[Highlight, ...] = field(default=(), metadata=doc("条件格式：分级与预警"))
     requires: tuple[Text, ...] | None = field(default=None, metadata=doc(
         "公式列：算之前必须填好的列（数字列要是数字，其他列不能空）；默认为公式用到的本行输入列（含经由其他公式列）"))
-    missing: Missing = field(default="mark", metadata=doc("必填的列缺数据时：mark 显示“缺数据” / blank 留空；都不计入汇总和排名"))
+    missing: Missing = field(default="mark", metadata=doc(
+        "必填的列缺数据时：mark 显示“缺数据” / blank 留空；都不计入汇总和排名"))
     min: Value | None = field(default=None, metadata=doc("输入列的最小值（日期列写 YYYY-MM-DD）"))
     max: Value | None = field(default=None, metadata=doc("输入列的最大值（日期列写 YYYY-MM-DD）"))
 

@@ -79,7 +79,7 @@ def _type_errors(tree: Node, columns: dict[str, Column]) -> Iterator[tuple[Node,
             parts = node.parts if position is None else node.parts[position:position + 1]
             for part in parts:
                 column = columns.get(part.text) if part.kind == "column" else None
-                if column is not None and column_format(column) in ("text",) and column.type != "formula" or (
+                if (column is not None and column_format(column) in ("text",) and column.type != "formula") or (
                         column is not None and column.type == "formula" and column_format(column) == "text"):
                     yield part, "ws-sum-of-text", {"function": node.text, "column": part.text}
         if node.kind == "binary" and node.text in ("=", "<>"):
@@ -94,7 +94,7 @@ def _type_errors(tree: Node, columns: dict[str, Column]) -> Iterator[tuple[Node,
 def _choice_comparison(reference: Node, literal: Node, columns: dict[str, Column]
                        ) -> Iterator[tuple[Node, str, dict[str, object]]]:
     column = columns.get(reference.text)
-    if column is None or column.type != "choice" or reference.kind not in ("name", "column") or literal.kind != "string":
+    if column is None or column.type != "choice" or literal.kind != "string":
         return
     value = literal.text[1:-1].replace('""', '"')
     for prefix in ("<>", "="):

@@ -105,7 +105,8 @@ def _write_instructions(book: Workbook, sheet: Sheet, worksheet: Worksheet) -> N
         row = _write_block(sheet, row, ui("ws_method"), [_plain(worksheet.method)])
     if _mentions(worksheet, ui("ws_wallet")):
         row = _write_block(sheet, row, ui("ws_definitions"), [ui("ws_wallet_definition")])
-    row = _write_block(sheet, row, ui("ws_rows"), [ui("ws_rows_how"), ui("ws_missing_how")])
+    rows = min(lay_out(data).capacity for data in worksheet.sheets)
+    row = _write_block(sheet, row, ui("ws_rows"), [ui("ws_rows_how", rows=rows), ui("ws_missing_how")])
     _write_block(sheet, row, ui("ws_colors"), [ui("ws_hint")])
     _protect(sheet, "1:1")
 

@@ -95,7 +95,8 @@ def bad_value(column: Column, cell: str) -> str:
     assert limits is not None
     low, high = (_number(value) for value in limits)
     whole = f",{cell}<>ROUND({cell},0)" if column.type in ("integer", "date") else ""
-    return f'AND({cell}<>"",OR(NOT(ISNUMBER({cell})),{cell}<{low},{cell}>{high}{whole}))'
+    # IF, not OR: ROUND of a text is #VALUE!, and OR evaluates every argument
+    return f'IF(ISNUMBER({cell}),OR({cell}<{low},{cell}>{high}{whole}),{cell}<>"")'
 
 
 def _literal(choice: str) -> str:

@@ -51,8 +51,8 @@ def parameter_values(worksheet: Worksheet) -> dict[str, Cell]:
     return {str(p.name): to_serial(p.value.value) for p in worksheet.parameters}
 
 
-def compute_sheet(sheet: DataSheet, parameters: Mapping[str, Cell], inputs: Sequence[Mapping[str, object]] | None = None,
-                  ) -> tuple[Rows, list[Cell]]:
+def compute_sheet(sheet: DataSheet, parameters: Mapping[str, Cell],
+                  inputs: Sequence[Mapping[str, object]] | None = None) -> tuple[Rows, list[Cell]]:
     """Every prepared row's values and the summaries; `inputs` defaults to the sample rows' inputs."""
     layout = lay_out(sheet)
     source = inputs if inputs is not None else [
@@ -63,8 +63,9 @@ def compute_sheet(sheet: DataSheet, parameters: Mapping[str, Cell], inputs: Sequ
         given = source[index] if index < len(source) else {}
         rows.append({str(c.name): _input(given.get(str(c.name)), c) for c in typed})
     for column in _order(sheet):
-        for index, row in enumerate(rows):
-            row[str(column.name)] = _row_value(sheet, column, rows, index, parameters)
+        tree, needed = parse(column.formula or ""), requirements(sheet, column)
+        for index in range(len(rows)):
+            rows[index][str(column.name)] = _row_value(sheet, column, (tree, needed), rows, index, parameters)
     summaries = [_safe(lambda s=s: _Evaluator(rows, None, parameters).eval(parse(s.formula))) for s in sheet.summary]
     return rows, summaries
 
@@ -98,16 +99,19 @@ def _order(sheet: DataSheet) -> list[Column]:
     return done
 
 
-def _row_value(sheet: DataSheet, column: Column, rows: Rows, index: int, parameters: Mapping[str, Cell]) -> Cell:
+def _row_value(sheet: DataSheet, column: Column, plan: tuple[Node, list[Column]], rows: Rows, index: int,
+               parameters: Mapping[str, Cell]) -> Cell:
+    """As the workbook's cell: blank row -> "", a required value missing -> 缺数据 (or ""), else the formula."""
     row = rows[index]
     if all(row[str(c.name)] in (None, "") for c in sheet.columns if c.type != "formula"):
         return ""
-    for needed in requirements(sheet, column):
+    tree, required = plan
+    for needed in required:
         value = row[str(needed.name)]
         bad = not _is_number(value) if is_numeric(needed) else value in (None, "")
         if bad:
             return ui("ws_missing") if column.missing == "mark" else ""
-    return _safe(lambda: _Evaluator(rows, index, parameters).eval(parse(column.formula or "")))
+    return _safe(lambda: _Evaluator(rows, index, parameters).eval(tree))
 
 
 def _safe(compute: Callable[[], Cell]) -> Cell:
