@@ -65,5 +65,7 @@ def _number(column: Column, chance: random.Random) -> float:
 def _date(column: Column, chance: random.Random) -> str:
     if chance.random() < 0.4:
         return chance.choice(YEAR_ENDS)
-    start = datetime.date(2024, 6, 1) if column.min is None else EPOCH + datetime.timedelta(days=serial(column.min.value))
+    start = datetime.date(2024, 6, 1)
+    if column.min is not None:
+        start = EPOCH + datetime.timedelta(days=serial(column.min.value))
     return (start + datetime.timedelta(days=chance.randint(0, 1200))).isoformat()

@@ -95,10 +95,11 @@ def test_messy_rows_match_the_evaluator_with_no_error_cells(worksheet_id: str, m
                 cell = sheet[f"{layout.letters[column.name]}{layout.first + offset}"]
                 theirs, ours = _normal(cell.value), row[str(column.name)]
                 compared += 1
+                where = f"{data.title}!{cell.coordinate} {column.name}: ours {ours!r}, LibreOffice {theirs!r}"
                 if isinstance(ours, CellError) or (isinstance(theirs, str) and theirs.startswith(ERRORS)):
-                    errors.append(f"{data.title}!{cell.coordinate} {column.name}: ours {ours!r}, LibreOffice {theirs!r}")
+                    errors.append(where)
                 elif not _same(ours, theirs):
-                    wrong.append(f"{data.title}!{cell.coordinate} {column.name}: ours {ours!r}, LibreOffice {theirs!r}")
+                    wrong.append(where)
         for offset, (summary, ours) in enumerate(zip(data.summary, summaries, strict=True)):
             theirs = _normal(sheet.cell(layout.summary_row + offset, 2).value)
             compared += 1
