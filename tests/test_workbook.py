@@ -91,7 +91,7 @@ def test_number_formats(book: openpyxl.Workbook) -> None:
 def test_conditional_formatting_skips_blank_rows(book: openpyxl.Workbook) -> None:
     rules = {str(entry.sqref): [rule.formula for rule in entry.rules] for entry in book["毛利"].conditional_formatting}
     # blank rows and rows whose margin is 缺数据 (text, which compares above any number) stay plain
-    assert rules["F6:F10"] == [["AND(NOT(COUNTA(A6,B6,C6,D6,E6)=0),NOT(COUNT(C6,D6)<2),F6<底线)"]]
+    assert rules["F6:F10"] == [["AND(NOT(COUNTA(A6,B6,C6,D6,E6)=0),NOT(COUNT(C6,D6,F6)<3),F6<底线)"]]
     # pasted values that validation never saw: red input cells and a line in 数据检查
     assert rules["C6:C10"] == [['IF(ISNUMBER(C6),OR(C6<0,C6>999999999999),C6<>"")']]
     assert rules["B6:B10"] == [['AND(B6<>"",NOT(OR(B6="A",B6="B")))']]

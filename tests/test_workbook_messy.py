@@ -21,6 +21,7 @@ from generator.workbook.layout import lay_out
 from tests.messy_data import messy_rows
 from tests.spreadsheet import recalculate_many
 from tests.test_workbook_recalc import ERRORS, WORKSHEETS
+from tests.workbook_methods import METHODS
 
 Inputs = dict[str, list[dict[str, object]]]
 
@@ -128,3 +129,30 @@ def test_pasted_bad_values_are_named_in_the_check_column(worksheet_id: str, mess
                 if bad and str(column.name) not in check:
                     missed.append(f"{data.title} row {layout.first + offset}: {column.name}={value!r}, check {check!r}")
     assert missed == []
+
+
+@pytest.mark.parametrize("worksheet_id", sorted(METHODS))
+def test_libreoffice_results_match_the_methods_written_independently(worksheet_id: str, messy: dict[str, Any]
+                                                                      ) -> None:
+    worksheet = WORKSHEETS[worksheet_id]
+    book, inputs = messy[worksheet_id]
+    expected = METHODS[worksheet_id](inputs, parameter_values(worksheet))
+    wrong, compared = [], 0
+    for key, value in expected.items():
+        title, name = key.split("/", 1)
+        data = next(sheet for sheet in worksheet.sheets if sheet.title == title)
+        layout, sheet = lay_out(data), book[title]
+        if isinstance(value, list):
+            cells = [sheet[f"{layout.letters[name]}{layout.first + offset}"] for offset in range(len(value))]
+            pairs = [(cell.coordinate, want, cell.value) for cell, want in zip(cells, value, strict=True)]
+        else:
+            index = next(i for i, summary in enumerate(data.summary) if summary.label == name)
+            pairs = [(f"B{layout.summary_row + index}", value, sheet.cell(layout.summary_row + index, 2).value)]
+        for coordinate, want, got in pairs:
+            compared += 1
+            want = float(want) if isinstance(want, int) and not isinstance(want, bool) else want
+            if not _same(want, _normal(got)) and not (isinstance(want, float) and isinstance(_normal(got), float)
+                                                      and math.isclose(want, _normal(got), rel_tol=1e-9, abs_tol=1e-6)):
+                wrong.append(f"{title}!{coordinate} {name}: method {want!r}, LibreOffice {got!r}")
+    assert compared >= len(expected)
+    assert wrong == []
