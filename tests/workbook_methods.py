@@ -129,7 +129,8 @@ def loyalty_lifecycle(sheets: dict[str, Rows], p: dict[str, Any]) -> Expected:
         return xround(margin * better / (1 + d - better)) - xround(margin * keep / (1 + d - keep))  # type: ignore
     gains = [gain(r) for r in rows]
     places = ranks(gains)
-    return {"终身价值/差额": [("" if blank(r) else MISSING if g is None else g) for r, g in zip(rows, gains, strict=True)],
+    shown = [("" if blank(r) else MISSING if g is None else g) for r, g in zip(rows, gains, strict=True)]
+    return {"终身价值/差额": shown,
             "终身价值/排名": [("" if blank(r) else places[i] or MISSING) for i, r in enumerate(rows)]}
 
 
@@ -177,7 +178,8 @@ def churn_winback(sheets: dict[str, Rows], p: dict[str, Any]) -> Expected:
         return xround(lost * factor.get(row["负面影响"], 1) / 10000, 1)
     scores = [score(r) for r in rows]
     places = ranks(scores)
-    return {"流失账/优先分": [("" if blank(r) else MISSING if s is None else s) for r, s in zip(rows, scores, strict=True)],
+    shown = [("" if blank(r) else MISSING if s is None else s) for r, s in zip(rows, scores, strict=True)]
+    return {"流失账/优先分": shown,
             "流失账/排名": [("" if blank(r) else places[i] or MISSING) for i, r in enumerate(rows)]}
 
 
@@ -236,7 +238,8 @@ def competitor_matrix(sheets: dict[str, Rows], p: dict[str, Any]) -> Expected:
     expected: Expected = {"加权评分/权重检查": "合计 100%" if xround(sum(w for w in weights if w is not None), 4) == 1
                           else "权重合计不是 100%，总分已按打了分的权重折算"}
     for who, label in (("我方", "我方总分"), ("对手A", "对手A总分"), ("对手B", "对手B总分")):
-        pairs = [(w, num(r[who])) for w, r in zip(weights, rows, strict=True) if w is not None and num(r[who]) is not None]
+        pairs = [(w, num(r[who])) for w, r in zip(weights, rows, strict=True)
+                 if w is not None and num(r[who]) is not None]
         weight = sum(w for w, _ in pairs)
         expected[f"加权评分/{label}"] = sum(w * s for w, s in pairs) / weight if weight else 0.0  # type: ignore
     return expected

@@ -11,6 +11,7 @@ import datetime
 import math
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from functools import partial
 from typing import Any
 
 from generator.locale import ui
@@ -66,8 +67,8 @@ def compute_sheet(sheet: DataSheet, parameters: Mapping[str, Cell],
         tree, needed = parse(column.formula or ""), requirements(sheet, column)
         for index in range(len(rows)):
             rows[index][str(column.name)] = _row_value(sheet, column, (tree, needed), rows, index, parameters)
-    summaries = [_safe(lambda s=s: _Evaluator(rows, None, parameters).eval(parse(s.formula))) for s in sheet.summary]
-    return rows, summaries
+    whole = _Evaluator(rows, None, parameters)
+    return rows, [_safe(partial(whole.eval, parse(summary.formula))) for summary in sheet.summary]
 
 
 def _input(value: object, column: Column) -> Cell:

@@ -83,14 +83,14 @@ def is_numeric(column: Column) -> bool:
 
 
 def lay_out(sheet: DataSheet) -> SheetLayout:
-    letters = {column.name: get_column_letter(index) for index, column in enumerate(sheet.columns, start=1)}
+    letters = {str(column.name): get_column_letter(index) for index, column in enumerate(sheet.columns, start=1)}
     return SheetLayout(sheet, letters)
 
 
 def requirements(sheet: DataSheet, column: Column) -> list[Column]:
     """What a formula column needs in its own row: the inputs it reads, directly or through other formula
     columns, and those numeric formula columns themselves (a text result there, such as 缺数据, is no number)."""
-    by_name = {c.name: c for c in sheet.columns}
+    by_name: dict[str, Column] = {str(c.name): c for c in sheet.columns}
     found: dict[str, Column] = {}
     _collect(sheet, column, by_name, found, set())
     return [c for c in sheet.columns if c.name in found]
@@ -119,7 +119,7 @@ def _collect(sheet: DataSheet, column: Column, by_name: dict[str, Column], found
 
 def condition_requirements(sheet: DataSheet, source: str) -> list[Column]:
     """The inputs a highlight condition needs: those of every column it names in this row."""
-    by_name = {c.name: c for c in sheet.columns}
+    by_name: dict[str, Column] = {str(c.name): c for c in sheet.columns}
     found: dict[str, Column] = {}
     for node in names_used(parse(source)):
         column = by_name.get(node.text)
