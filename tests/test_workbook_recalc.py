@@ -199,3 +199,23 @@ def test_formula_looking_author_text_stays_text_after_recalculation(tmp_path: Pa
     for value in (attack, "=1+1", "=2+2", "@SUM(1,1)", "-3+5", "=cmd|' /C calc'!A0"):
         assert value in texts, value
     assert 2 not in texts and 4 not in texts  # nothing was computed from the injected text
+
+
+@pytest.mark.parametrize("worksheet_id", sorted(WORKSHEETS))
+def test_cached_values_in_the_file_equal_libreoffice_results(worksheet_id: str, recalculated: dict[str, Any]) -> None:
+    """Viewers that do not recalculate (phones, chat apps) show the values stored at build time: they must be
+    what a spreadsheet computes, for every formula cell of every prepared row, the 数据检查 column and summaries."""
+    stored = openpyxl.load_workbook(io.BytesIO(build_workbook(WORKSHEETS[worksheet_id])), data_only=True)
+    formulas = openpyxl.load_workbook(io.BytesIO(build_workbook(WORKSHEETS[worksheet_id])))
+    book, wrong, compared = recalculated[worksheet_id], [], 0
+    for data in WORKSHEETS[worksheet_id].sheets:
+        for row in formulas[data.title].iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                compared += 1
+                ours, theirs = stored[data.title][cell.coordinate].value, book[data.title][cell.coordinate].value
+                if not (_matches(ours, theirs) if isinstance(ours, int | float) else (ours or "") == (theirs or "")):
+                    wrong.append(f"{data.title}!{cell.coordinate}: stored {ours!r}, LibreOffice {theirs!r}")
+    assert compared > 0
+    assert wrong == []

@@ -17,6 +17,9 @@ from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
 from generator.validate.report import error
 from generator.validate.worksheet_values import check_values
+from generator.workbook.checks import bounds, serial
+from generator.workbook.compute import EPOCH
+from generator.workbook.style import show
 from generator.workbook.formula import FUNCTIONS, FormulaError, Node, functions_used, is_valid_name, names_used, parse
 
 MAX_TITLE = 31
@@ -158,11 +161,28 @@ def _check_column(column: Column, columns: set[str], parameters: set[str]) -> It
     if column.formula is not None:
         where = WS_WORDS["column"].format(name=column.name)
         yield from _check_formula(column.formula, where, columns, parameters, whole=False)
+    yield from _check_limits(column, columns)
     for highlight in column.highlights:
         where = WS_WORDS["highlight"].format(name=column.name)
         yield from _check_formula(highlight.when, where, columns, parameters, whole=False)
     if column.type == "choice":
         yield from _check_choices(column)
+
+
+def _check_limits(column: Column, columns: set[str]) -> Iterator[Diagnostic]:
+    """min / max only on number and date inputs, of the column's type; `requires` names columns of the sheet."""
+    for limit in (column.min, column.max):
+        if limit is None:
+            continue
+        if bounds(column.type, None, None) is None:
+            yield error(limit.loc, "ws-bounds-on-text", column=column.name, type=column.type)
+        else:
+            yield from _check_value(column.name, limit, column.type, ())
+    where = WS_WORDS["column"].format(name=column.name)
+    for name in column.requires or ():
+        if name not in columns:
+            yield error(name.loc, "ws-unknown-name", where=where, name=name,
+                        suggestion=suggest(name, columns, WS_WORDS["names"]))
 
 
 def _check_choices(column: Column) -> Iterator[Diagnostic]:
@@ -220,11 +240,26 @@ def _check_sample(sample: dict[Text, Value], sheet: DataSheet) -> Iterator[Diagn
                         suggestion=suggest(name, columns, WS_WORDS["columns"]))
         elif column.type != "formula":
             yield from _check_value(name, value, column.type, column.choices)
+            yield from _check_bounds(name, value, column)
         elif column.format == "date":
             yield from _check_value(name, value, "date", ())
     for column in sheet.columns:
         if column.type == "formula" and column.name not in sample:
             yield error(_sample_loc(sample, sheet), "ws-missing-expected", column=column.name)
+
+
+def _check_bounds(name: Text, value: Value, column: Column) -> Iterator[Diagnostic]:
+    """A sample outside the column's bounds would be refused by the workbook's own input check."""
+    limits = bounds(column.type, column.min, column.max)
+    if limits is None or not _fits(value.value, column.type):
+        return
+    if not limits[0] <= serial(value.value) <= limits[1]:
+        low, high = (show(_day(v) if column.type == "date" else v, column.type) for v in limits)
+        yield error(value.loc, "ws-value-out-of-range", name=name, value=value.value, low=low, high=high)
+
+
+def _day(number: float) -> str:
+    return (EPOCH + datetime.timedelta(days=int(number))).isoformat()
 
 
 def _sample_loc(sample: dict[Text, Value], sheet: DataSheet) -> Loc:

@@ -19,6 +19,7 @@ from openpyxl.writer.excel import ExcelWriter
 from generator.locale import ui
 from generator.model.worksheet import Column, DataSheet, Parameter, Worksheet
 from generator.workbook import style
+from generator.workbook.cache import cached_values, with_cached_values
 from generator.workbook.checks import add_check_column, bounds
 from generator.workbook.layout import (
     HINT_ROW,
@@ -43,7 +44,7 @@ _CHECKS = {"integer": "whole", "money": "decimal", "number": "decimal", "percent
 
 
 def build_workbook(worksheet: Worksheet) -> bytes:
-    return workbook_bytes(make_workbook(worksheet))
+    return with_cached_values(workbook_bytes(make_workbook(worksheet)), cached_values(worksheet))
 
 
 def make_workbook(worksheet: Worksheet) -> Workbook:
