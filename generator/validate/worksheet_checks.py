@@ -19,8 +19,8 @@ from generator.validate.report import error
 from generator.validate.worksheet_values import check_values
 from generator.workbook.checks import bounds, serial
 from generator.workbook.compute import EPOCH
-from generator.workbook.style import show
 from generator.workbook.formula import FUNCTIONS, FormulaError, Node, functions_used, is_valid_name, names_used, parse
+from generator.workbook.style import show
 
 MAX_TITLE = 31
 FORBIDDEN_TITLE = re.compile(r"[\[\]:*?/\\]")
