@@ -491,7 +491,8 @@ MESSAGES.update({
                               "可选：{choices}"),
     "ws-value-out-of-range": ("“{name}”的示例值 {value} 超出这一列的范围 {low} 到 {high}",
                               "改示例值，或在列上写 min / max 放宽范围"),
-    "ws-bounds-on-text": ("列“{column}”是 {type} 列，不能写 min / max", "min / max 只用于数字、金额、百分比和日期输入列"),
+    "ws-bounds-on-text": ("列“{column}”是 {type} 列，不能写 min / max",
+                          "min / max 只用于数字、金额、百分比和日期输入列"),
     "ws-percent-over-one": ("百分比参数“{name}”写成了 {value}，即 {shown}",
                             "百分比写成小数：25% 写 0.25"),
     "ws-missing-expected": (

@@ -50,10 +50,13 @@ def with_cached_values(data: bytes, sheets: list[Values]) -> bytes:
             content = source.read(info.filename)
             number = re.fullmatch(r"xl/worksheets/sheet([0-9]+)\.xml", info.filename)
             if number and 2 <= int(number.group(1)) <= len(sheets) + 1:
-                values = sheets[int(number.group(1)) - 2]
-                content = _FORMULA_CELL.sub(lambda m: _cell(m, values), content.decode("utf-8")).encode("utf-8")
+                content = _store(content.decode("utf-8"), sheets[int(number.group(1)) - 2]).encode("utf-8")
             target.writestr(info, content)
     return output.getvalue()
+
+
+def _store(xml: str, values: Values) -> str:
+    return _FORMULA_CELL.sub(lambda match: _cell(match, values), xml)
 
 
 def _cell(match: re.Match[str], values: Values) -> str:
