@@ -19,7 +19,7 @@ from generator.validate.report import error
 from generator.validate.worksheet_values import check_values
 from generator.workbook.checks import bounds, serial
 from generator.workbook.compute import EPOCH
-from generator.workbook.formula import FUNCTIONS, FormulaError, Node, functions_used, is_valid_name, names_used, parse
+from generator.workbook.formula import FUNCTIONS, REPLACEMENTS, FormulaError, Node, functions_used, is_valid_name, names_used, parse
 from generator.workbook.style import show
 
 MAX_TITLE = 31
@@ -205,7 +205,8 @@ def _check_formula(source: Text, where: str, columns: set[str], parameters: set[
         return
     for name in functions_used(tree):
         if name not in FUNCTIONS:
-            close = difflib.get_close_matches(name, sorted(FUNCTIONS), n=1, cutoff=0.6)
+            close = [REPLACEMENTS[name]] if name in REPLACEMENTS else difflib.get_close_matches(
+                name, sorted(FUNCTIONS), n=1, cutoff=0.6)
             hint = WS_WORDS["did_you_mean"].format(name=close[0]) if close else ""
             yield error(source.loc, "ws-unknown-function", where=where, name=name, suggestion=hint,
                         allowed="、".join(sorted(FUNCTIONS)))
