@@ -219,3 +219,26 @@ def test_cached_values_in_the_file_equal_libreoffice_results(worksheet_id: str, 
                     wrong.append(f"{data.title}!{cell.coordinate}: stored {ours!r}, LibreOffice {theirs!r}")
     assert compared > 0
     assert wrong == []
+
+
+CHARTED = {"customer-grading": {"ABC分级": 1}, "competitor-matrix": {"加权评分": 2, "价格对标": 1},
+           "price-defense-prep": {"成本对比": 1}, "contract-calendar": {"续约日历": 1}}
+
+
+@pytest.mark.parametrize("worksheet_id", sorted(CHARTED))
+def test_native_charts_are_written_and_survive_libreoffice(worksheet_id: str, recalculated: dict[str, Any]) -> None:
+    """ABC Pareto, competitor radar and bars, price-defense costs, the renewal timeline: real xlsx charts."""
+    original = openpyxl.load_workbook(io.BytesIO(build_workbook(WORKSHEETS[worksheet_id])))
+    for title, count in CHARTED[worksheet_id].items():
+        assert len(original[title]._charts) == count
+        assert len(recalculated[worksheet_id][title]._charts) == count, "LibreOffice dropped a chart"
+
+
+def test_pareto_block_lists_customers_by_rank_with_the_running_share(recalculated: dict[str, Any]) -> None:
+    sheet = recalculated["customer-grading"]["ABC分级"]
+    layout = lay_out(WORKSHEETS["customer-grading"].sheets[0])
+    first = len(layout.sheet.columns) + 3
+    rows = [[sheet.cell(layout.first + k, first + i).value for i in range(3)] for k in range(9)]
+    assert [row[0] for row in rows[:3]] == ["苏州恒达电器", "宁波海川汽车部件", "东莞精工电子"]
+    assert [row[1] for row in rows[:3]] == [6000000, 4200000, 2600000]
+    assert math.isclose(rows[7][2], 1.0) and rows[8] == [None, None, None]  # eight customers, then blank

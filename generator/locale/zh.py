@@ -493,6 +493,10 @@ MESSAGES.update({
                               "改示例值，或在列上写 min / max 放宽范围"),
     "ws-bounds-on-text": ("列“{column}”是 {type} 列，不能写 min / max",
                           "min / max 只用于数字、金额、百分比和日期输入列"),
+    "ws-chart-series": ("{where}：“{name}”不是数字列，画不出来", "series 写数字、金额、百分比列或算出数字的公式列"),
+    "ws-chart-pareto": ("{where}：帕累托图要写一个 series 和一个 rank（名次列）",
+                        "例如 series: [年销售额]，rank: 排名（名次列的并列要拆开）"),
+    "ws-chart-rows": ("{where}：要画 {rows} 行，这张表只准备了 {capacity} 行", "把 rows 改小，或把表的 rows 改大"),
     "ws-percent-over-one": ("百分比参数“{name}”写成了 {value}，即 {shown}",
                             "百分比写成小数：25% 写 0.25"),
     "ws-missing-expected": (
@@ -567,6 +571,8 @@ UI.update({
     "ws_definitions": "口径",
     "ws_wallet_definition": ("钱包份额 = 我方对该客户该品类的年销售额 ÷ 客户该品类年采购总额（含我方）。"
                              "本课程所有工作表都用这一个口径。"),
+    "ws_pareto_name": "按名次",
+    "ws_pareto_share": "累计占比",
     "ws_rows": "行不够时",
     "ws_rows_how": ("每张数据表已准备好至少 {rows} 行的公式和输入检查，直接往下填即可；表头可以筛选。"
                     "排序前先撤销保护（灰色公式格是锁定的，Excel 不能在保护时对它们排序）。"
@@ -594,6 +600,7 @@ WS_WORDS: dict[str, str] = {
     "line": "第 {line} 行",
     "column": "列“{name}”",
     "highlight": "列“{name}”的条件格式",
+    "chart": "图表“{name}”",
     "summary": "汇总“{name}”",
     "names": "可用的名称",
     "columns": "本表的列",

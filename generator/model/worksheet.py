@@ -12,6 +12,7 @@ ColumnType = Literal["text", "integer", "money", "percent", "number", "date", "c
 Format = Literal["text", "integer", "money", "percent", "number", "date"]
 Style = Literal["good", "warn", "bad", "info"]
 Missing = Literal["mark", "blank"]
+ChartType = Literal["column", "bar", "radar", "pareto"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,17 @@ class Summary(Located):
 
 
 @dataclass(frozen=True)
+class Chart(Located):
+    type: ChartType = field(metadata=doc(
+        "column 柱形 / bar 条形 / radar 雷达 / pareto 帕累托（按 rank 列从大到小排好的柱形加累计占比折线）"))
+    title: Text = field(metadata=doc("图表标题"))
+    categories: Text = field(metadata=doc("分类（横轴）用的列"))
+    series: tuple[Text, ...] = field(metadata=doc("画出来的数字列；pareto 只写一列"))
+    rank: Text | None = field(default=None, metadata=doc("pareto：给出 1、2、3…名次的列（并列已拆开）"))
+    rows: int = field(default=30, metadata=doc("画前多少行数据", minimum=3, maximum=200))
+
+
+@dataclass(frozen=True)
 class DataSheet(Located):
     title: Text = field(metadata=doc("工作表名称（不超过 31 个字符）"))
     columns: tuple[Column, ...] = field(metadata=doc("各列，从左到右"))
@@ -64,6 +76,7 @@ class DataSheet(Located):
     blank_rows: int = field(default=20, metadata=doc("示例行之后至少留给学员填写的空行数", minimum=1, maximum=500))
     rows: int = field(default=200, metadata=doc("准备好公式和输入检查的总行数（含示例行）", minimum=1, maximum=5000))
     summary: tuple[Summary, ...] = field(default=(), metadata=doc("汇总格（在表头上方，数据再多也不会被挡住）"))
+    charts: tuple[Chart, ...] = field(default=(), metadata=doc("原生 Excel 图表，放在表格右侧"))
 
 
 @dataclass(frozen=True)

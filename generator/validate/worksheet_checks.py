@@ -19,7 +19,17 @@ from generator.validate.report import error
 from generator.validate.worksheet_values import check_values
 from generator.workbook.checks import bounds, serial
 from generator.workbook.compute import EPOCH
-from generator.workbook.formula import FUNCTIONS, REPLACEMENTS, FormulaError, Node, functions_used, is_valid_name, names_used, parse
+from generator.workbook.formula import (
+    FUNCTIONS,
+    REPLACEMENTS,
+    FormulaError,
+    Node,
+    functions_used,
+    is_valid_name,
+    names_used,
+    parse,
+)
+from generator.workbook.layout import is_numeric, lay_out
 from generator.workbook.style import show
 
 MAX_TITLE = 31
@@ -121,7 +131,26 @@ def _check_sheet(sheet: DataSheet, worksheet: Worksheet) -> Iterator[Diagnostic]
             yield from _check_value(summary.label, summary.expected, summary.format, ())
     for sample in sheet.samples:
         yield from _check_sample(sample, sheet)
+    yield from _check_charts(sheet)
     yield from _check_cycles(sheet)
+
+
+def _check_charts(sheet: DataSheet) -> Iterator[Diagnostic]:
+    """Charts name columns of their sheet; series are numbers; a Pareto chart has one series and a rank column."""
+    columns = {str(c.name): c for c in sheet.columns}
+    for chart in sheet.charts:
+        where = WS_WORDS["chart"].format(name=chart.title)
+        for name in (chart.categories, *chart.series, *([chart.rank] if chart.rank else [])):
+            if name not in columns:
+                yield error(name.loc, "ws-unknown-name", where=where, name=name,
+                            suggestion=suggest(name, columns, WS_WORDS["columns"]))
+            elif name in chart.series and not is_numeric(columns[name]):
+                yield error(name.loc, "ws-chart-series", where=where, name=name)
+        if chart.type == "pareto" and (chart.rank is None or len(chart.series) != 1):
+            yield error(chart.title.loc, "ws-chart-pareto", where=where)
+        if chart.rows > lay_out(sheet).capacity:
+            yield error(chart.title.loc, "ws-chart-rows", where=where, rows=chart.rows,
+                        capacity=lay_out(sheet).capacity)
 
 
 def _check_cycles(sheet: DataSheet) -> Iterator[Diagnostic]:

@@ -20,6 +20,7 @@ from generator.locale import ui
 from generator.model.worksheet import Column, DataSheet, Parameter, Worksheet
 from generator.workbook import style
 from generator.workbook.cache import cached_values, with_cached_values
+from generator.workbook.charts import add_charts
 from generator.workbook.checks import add_check_column, bounds
 from generator.workbook.layout import (
     HINT_ROW,
@@ -174,6 +175,7 @@ def _write_data_sheet(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -
         sheet.column_dimensions[layout.letters[column.name]].width = width
     _write_summary(sheet, layout, parameters)
     add_check_column(sheet, layout)
+    add_charts(sheet, layout)
     sheet.freeze_panes = f"B{layout.first}"
     sheet.auto_filter.ref = f"A{layout.header}:{layout.check_letter}{layout.last}"
     _protect(sheet, f"{TITLE_ROW}:{layout.header}")

@@ -11,9 +11,12 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-from generator.model.worksheet import Worksheet
+from openpyxl.utils import get_column_letter
+
+from generator.model.worksheet import Chart, Worksheet
+from generator.workbook.charts import helper_column
 from generator.workbook.compute import CellError, Unsupported, compute_sheet, parameter_values
-from generator.workbook.layout import lay_out
+from generator.workbook.layout import SheetLayout, lay_out
 
 Values = dict[str, object]  # cell reference -> value
 _FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"((?: [a-z]+="[^"]*")*)><f>(.*?)</f><v ?/></c>', re.DOTALL)
@@ -37,8 +40,33 @@ def cached_values(worksheet: Worksheet) -> list[Values]:
             values[f"{layout.check_letter}{layout.first + offset}"] = ""  # samples are checked against the bounds
         for offset, value in enumerate(summaries):
             values[f"B{layout.summary_row + offset}"] = value
+        for chart in data.charts:
+            if chart.type == "pareto":
+                values.update(_pareto_values(layout, chart, rows))
         sheets.append(values)
     return sheets
+
+
+def _pareto_values(layout: SheetLayout, chart: Chart, rows: list[dict[str, object]]) -> Values:
+    """The sorted block as the spreadsheet fills it: INDEX of an empty cell is 0, the share runs to 100%."""
+    assert chart.rank is not None
+    by_rank = {row[str(chart.rank)]: row for row in rows if isinstance(row[str(chart.rank)], float)}
+    amounts = [row[str(chart.series[0])] for row in rows]
+    total = sum(v for v in amounts if isinstance(v, float) and not isinstance(v, bool))
+    name, value, share = (get_column_letter(helper_column(layout, chart) + i) for i in range(3))
+    values: Values = {}
+    running = 0.0
+    for k in range(1, chart.rows + 1):
+        row, at = by_rank.get(float(k)), layout.first + k - 1
+        found = [None, None] if row is None else [row[str(chart.categories)], row[str(chart.series[0])]]
+        shown = ["" if row is None else 0.0 if v is None else v for v in found]
+        values[f"{name}{at}"], values[f"{value}{at}"] = shown
+        if isinstance(shown[1], float) and total:
+            running += shown[1]
+            values[f"{share}{at}"] = running / total
+        else:
+            values[f"{share}{at}"] = ""
+    return values
 
 
 def with_cached_values(data: bytes, sheets: list[Values]) -> bytes:
