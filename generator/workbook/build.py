@@ -183,13 +183,14 @@ def _write_data_sheet(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -
 
 def _write_column(sheet: Sheet, layout: SheetLayout, column: Column, index: int, parameters: set[str]) -> None:
     fmt = style.NUMBER_FORMATS[column_format(column)]
+    required = requirements(layout.sheet, column) if column.type == "formula" else []
     for offset, row in enumerate(range(layout.first, layout.last + 1)):
         cell = sheet.cell(row, index)
         cell.border = style.GRID
         if column.type == "formula":
             assert column.formula is not None
             body = row_formula(column.formula, layout, row, parameters)
-            missing = layout.missing(requirements(layout.sheet, column), row)
+            missing = layout.missing(required, row)
             if missing:  # a required input blank or not a number: marked, never computed as 0
                 shown = ui("ws_missing") if column.missing == "mark" else ""
                 body = f'IF({missing},"{shown}",{body})'

@@ -6,6 +6,7 @@ translation only swaps names for cell references.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -127,8 +128,11 @@ def _name(source: str, name: str, end: int) -> tuple[Token, int]:
     return Token("name", name), end
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(source: str) -> Node:
-    """Parse a formula; raises FormulaError with a message an author can act on."""
+    """Parse a formula; raises FormulaError with a message an author can act on.
+
+    Cached: every prepared row of a column parses the same text, and the tree is immutable."""
     parser = _Parser(tokenize(source))
     if not parser.tokens:
         raise FormulaError("ws-formula-syntax", problem="empty")
