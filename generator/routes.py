@@ -9,6 +9,9 @@ from __future__ import annotations
 
 QUIZZES = "quizzes"
 WORKSHEETS = "worksheets"
+BLANKS, BUNDLE = "blank", "all-worksheets"
+WORKSHEET_BLANKS = f"{WORKSHEETS}/{BLANKS}"  # worksheets/blank/<id>.xlsx: the templates without sample rows
+WORKSHEET_BUNDLE = f"{WORKSHEETS}/{BUNDLE}.zip"  # every workbook and template (全部下载)
 DATAPACK = "datapack.md"
 INDEX = "index"
 # First-level files and folders of the docs tree besides the parts' own folders (features and both editions),
@@ -21,4 +24,4 @@ TOP_LEVEL = frozenset({
 # maps/<part-id>.svg sits beside maps/course.svg (the whole course): a part may not be called that either.
 PART_IDS_TAKEN = TOP_LEVEL | {"course"}
 # <part>/<chapter>.md, roleplays/<id>.md and worksheets/<id>.md sit beside their folder's index page.
-FOLDER_IDS_TAKEN = frozenset({INDEX})
+FOLDER_IDS_TAKEN = frozenset({INDEX, BLANKS, BUNDLE})

@@ -571,6 +571,12 @@ UI.update({
     "ws_definitions": "口径",
     "ws_wallet_definition": ("钱包份额 = 我方对该客户该品类的年销售额 ÷ 客户该品类年采购总额（含我方）。"
                              "本课程所有工作表都用这一个口径。"),
+    "ws_blank_name": "{title}（空白模板）.xlsx",
+    "ws_blank_folder": "空白模板",
+    "ws_download_blank": "下载空白模板",
+    "ws_download_all": "全部下载（{count} 个工作簿和空白模板，zip）",
+    "ws_formulas": "公式怎么算",
+    "ws_formula_needs": "缺少{names}时显示“缺数据”，不计入汇总和排名",
     "ws_pareto_name": "按名次",
     "ws_pareto_share": "累计占比",
     "ws_rows": "行不够时",
