@@ -45,7 +45,17 @@ def _value(column: Column, chance: random.Random) -> object:
         return chance.choice(TEXT_IN_NUMBER)
     if column.type == "date":
         return _date(column, chance)
+    if roll < 0.19 and (column.min is not None or column.max is not None):
+        return _outside(column, chance)  # pasted past the input check: 105% retention, 11 on a 0–10 scale
     return _number(column, chance)
+
+
+def _outside(column: Column, chance: random.Random) -> float:
+    step = 0.1 if column.type == "percent" else 1.0
+    if column.max is not None and (column.min is None or chance.random() < 0.5):
+        return serial(column.max.value) + step
+    assert column.min is not None
+    return serial(column.min.value) - step
 
 
 def _number(column: Column, chance: random.Random) -> float:

@@ -64,3 +64,14 @@ def test_incomplete_rows_show_missing_and_drop_out_of_sums_and_ranks() -> None:
     assert summaries == [500.0]
     blank_row = compute_sheet(sheet, parameter_values(worksheet), inputs[:1])[0][1]
     assert blank_row["毛利率"] == ""  # a prepared row nobody typed in stays blank
+
+
+def test_a_value_outside_the_columns_own_bounds_counts_as_missing() -> None:
+    """A retention of 105% pasted past the input check would divide by ~0 and turn every rank into an error."""
+    worksheet = margin_worksheet()
+    sheet = worksheet.sheets[0]
+    capped = dataclasses.replace(sheet.columns[3], max=Value(5000))  # 成本 at most 5000
+    sheet = dataclasses.replace(sheet, columns=(*sheet.columns[:3], capped, *sheet.columns[4:]))
+    rows, summaries = compute_sheet(sheet, parameter_values(worksheet),
+                                    [{"客户": "甲", "销售额": 9000, "成本": 6000}, {"客户": "乙", "销售额": 100, "成本": 50}])
+    assert [row["毛利率"] for row in rows[:2]] == ["缺数据", 0.5]

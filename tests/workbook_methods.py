@@ -28,6 +28,12 @@ def num(value: object) -> float | None:
     return None
 
 
+def within(value: object, low: float, high: float) -> float | None:
+    """A number inside the column's stated range; anything else is no usable number (shown as 缺数据)."""
+    number = num(value)
+    return number if number is not None and low <= number <= high else None
+
+
 def xround(value: float, digits: int = 0) -> float:
     """Half away from zero, as Excel and LibreOffice round."""
     return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
@@ -79,6 +85,7 @@ def volume_mix(sheets: dict[str, Rows], p: dict[str, Any]) -> Expected:
 
     def margin(row: dict[str, Any]) -> Any:
         size, price, fixed, unit = (num(row[k]) for k in ("每单数量", "单价", "每单固定成本", "单件变动成本"))
+        size = size if size is None or size >= 1 else None
         if None in (size, price, fixed, unit) or not size:
             return MISSING
         return (price - unit) * use - fixed * math.ceil(use / size)  # type: ignore[operator]
@@ -121,7 +128,7 @@ def loyalty_lifecycle(sheets: dict[str, Rows], p: dict[str, Any]) -> Expected:
     d, step, ceiling = p["折现率"], p["保留率提升"], p["保留率上限"]
 
     def gain(row: dict[str, Any]) -> float | None:
-        sales, rate, keep = (num(row[k]) for k in ("年销售额", "毛利率", "保留率"))
+        sales, rate, keep = num(row["年销售额"]), within(row["毛利率"], -1, 1), within(row["保留率"], 0, 0.95)
         if None in (sales, rate, keep):
             return None
         margin = sales * rate  # type: ignore[operator]
@@ -137,13 +144,13 @@ def loyalty_lifecycle(sheets: dict[str, Rows], p: dict[str, Any]) -> Expected:
 # --- referral-list: NPS over everyone who gave a score; blank scores are nobody ---
 
 def referral_list(sheets: dict[str, Rows], p: dict[str, Any]) -> Expected:
-    scores = [num(r["推荐意愿"]) for r in sheets["NPS盘点"]]
+    scores = [within(r["推荐意愿"], 0, 10) for r in sheets["NPS盘点"]]
     given = [s for s in scores if s is not None]
     promoters, detractors = sum(1 for s in given if s >= 9), sum(1 for s in given if s <= 6)
     nps = xround((promoters - detractors) / len(given) * 100) if given else 0.0
     totals = []
     for row in sheets["推荐人排序"]:
-        parts = [num(row[k]) for k in ("体验阶段", "销售结果", "推荐意愿分", "可接触数量", "接近程度")]
+        parts = [within(row[k], 1, 5) for k in ("体验阶段", "销售结果", "推荐意愿分", "可接触数量", "接近程度")]
         totals.append(None if None in parts else sum(parts))  # type: ignore[arg-type]
     places = ranks(totals)
     rows = sheets["推荐人排序"]
@@ -171,7 +178,8 @@ def churn_winback(sheets: dict[str, Rows], p: dict[str, Any]) -> Expected:
     factor = {"高": p["高影响系数"], "中": p["中影响系数"]}
 
     def score(row: dict[str, Any]) -> float | None:
-        values = [num(row[k]) for k in ("流失前年采购额", "流失比例", "毛利率", "剩余年限")]
+        values = [num(row["流失前年采购额"]), within(row["流失比例"], 0, 1), within(row["毛利率"], -1, 1),
+                  num(row["剩余年限"])]
         if None in values or row["负面影响"] is None:
             return None
         lost = xround(values[0] * values[1] * values[2] * values[3])  # type: ignore[operator]
@@ -238,8 +246,8 @@ def competitor_matrix(sheets: dict[str, Rows], p: dict[str, Any]) -> Expected:
     expected: Expected = {"加权评分/权重检查": "合计 100%" if xround(sum(w for w in weights if w is not None), 4) == 1
                           else "权重合计不是 100%，总分已按打了分的权重折算"}
     for who, label in (("我方", "我方总分"), ("对手A", "对手A总分"), ("对手B", "对手B总分")):
-        pairs = [(w, num(r[who])) for w, r in zip(weights, rows, strict=True)
-                 if w is not None and num(r[who]) is not None]
+        pairs = [(w, within(r[who], 1, 5)) for w, r in zip(weights, rows, strict=True)
+                 if w is not None and 0 <= w <= 1 and within(r[who], 1, 5) is not None]
         weight = sum(w for w, _ in pairs)
         expected[f"加权评分/{label}"] = sum(w * s for w, s in pairs) / weight if weight else 0.0  # type: ignore
     return expected

@@ -6,7 +6,6 @@ also gets a formula that names each bad value, and every input cell turns red wh
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from openpyxl.formatting.rule import FormulaRule
@@ -17,7 +16,7 @@ from generator.locale import ui
 from generator.model.text import Value
 from generator.model.worksheet import Column
 from generator.workbook import style
-from generator.workbook.layout import NUMERIC_TYPES, SheetLayout
+from generator.workbook.layout import NUMERIC_TYPES, SheetLayout, serial
 
 # Bounds when the YAML gives none: money and counts are not negative; percent up to ±1000% catches "25" for 25%.
 DEFAULT_BOUNDS: dict[str, tuple[float, float]] = {
@@ -27,15 +26,7 @@ DEFAULT_BOUNDS: dict[str, tuple[float, float]] = {
     "percent": (-10, 10),
     "date": (1, 73415),  # 1900-01-01 .. 2100-12-31 as serial numbers
 }
-_EPOCH = datetime.date(1899, 12, 30)
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
-
-
-def serial(value: object) -> float:
-    """A bound as the spreadsheet stores it: dates as day numbers since 1899-12-30."""
-    if isinstance(value, str):
-        return float((datetime.date.fromisoformat(value) - _EPOCH).days)
-    return float(value)  # type: ignore[arg-type]
 
 
 def bounds(kind: str, low: Value | None, high: Value | None) -> tuple[float, float] | None:

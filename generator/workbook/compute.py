@@ -17,7 +17,7 @@ from typing import Any
 from generator.locale import ui
 from generator.model.worksheet import Column, DataSheet, Worksheet
 from generator.workbook.formula import Node, names_used, parse
-from generator.workbook.layout import is_numeric, lay_out, requirements
+from generator.workbook.layout import is_numeric, lay_out, out_of_bounds, requirements
 
 EPOCH = datetime.date(1899, 12, 30)
 
@@ -109,7 +109,7 @@ def _row_value(sheet: DataSheet, column: Column, plan: tuple[Node, list[Column]]
     tree, required = plan
     for needed in required:
         value = row[str(needed.name)]
-        bad = not _is_number(value) if is_numeric(needed) else value in (None, "")
+        bad = not _is_number(value) or out_of_bounds(needed, value) if is_numeric(needed) else value in (None, "")
         if bad:
             return ui("ws_missing") if column.missing == "mark" else ""
     return _safe(lambda: _Evaluator(rows, index, parameters).eval(tree))

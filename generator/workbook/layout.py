@@ -6,6 +6,7 @@ sight or out of their ranges), one blank row, the header, then `rows` prepared d
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
@@ -17,6 +18,7 @@ TITLE_ROW = 1
 HINT_ROW = 2
 SUMMARY_ROW = 3
 NUMERIC_TYPES = ("integer", "money", "percent", "number", "date")
+EPOCH = datetime.date(1899, 12, 30)
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,32 @@ class SheetLayout:
         numeric = [f"{self.letters[c.name]}{row}" for c in required if is_numeric(c)]
         other = [f'{self.letters[c.name]}{row}=""' for c in required if not is_numeric(c)]
         tests = ([f"COUNT({','.join(numeric)})<{len(numeric)}"] if numeric else []) + other
+        # a value outside the bounds the author wrote (a retention of 105%) is no more usable than a blank
+        for column in required:
+            cell = f"{self.letters[column.name]}{row}"
+            tests += [f"{cell}{op}{_number(serial(limit.value))}" for op, limit in
+                      (("<", column.min), (">", column.max)) if limit is not None and column.type != "formula"]
         if not tests:
             return ""
         return tests[0] if len(tests) == 1 else f"OR({','.join(tests)})"
+
+
+def serial(value: object) -> float:
+    """A bound as the spreadsheet stores it: dates as day numbers since 1899-12-30."""
+    if isinstance(value, str):
+        return float((datetime.date.fromisoformat(value) - EPOCH).days)
+    return float(value)  # type: ignore[arg-type]
+
+
+def out_of_bounds(column: Column, value: object) -> bool:
+    """A number outside the column's own min / max (the defaults only flag, they do not exclude)."""
+    return column.type != "formula" and isinstance(value, float) and (
+        (column.min is not None and value < serial(column.min.value))
+        or (column.max is not None and value > serial(column.max.value)))
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def is_numeric(column: Column) -> bool:
