@@ -72,6 +72,7 @@ def test_a_value_outside_the_columns_own_bounds_counts_as_missing() -> None:
     sheet = worksheet.sheets[0]
     capped = dataclasses.replace(sheet.columns[3], max=Value(5000))  # 成本 at most 5000
     sheet = dataclasses.replace(sheet, columns=(*sheet.columns[:3], capped, *sheet.columns[4:]))
-    rows, summaries = compute_sheet(sheet, parameter_values(worksheet),
-                                    [{"客户": "甲", "销售额": 9000, "成本": 6000}, {"客户": "乙", "销售额": 100, "成本": 50}])
+    typed = [{"客户": "甲", "销售额": 9000, "成本": 6000}, {"客户": "乙", "销售额": 100, "成本": 50}]
+    rows, summaries = compute_sheet(sheet, parameter_values(worksheet), typed)
     assert [row["毛利率"] for row in rows[:2]] == ["缺数据", 0.5]
+    assert summaries == [9100.0]  # the row still counts where its own inputs are fine
