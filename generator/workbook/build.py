@@ -163,7 +163,8 @@ def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[
 def _write_data_sheet(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -> None:
     data = layout.sheet
     _put(sheet, TITLE_ROW, 1, str(data.title)).font = style.TITLE_FONT
-    sheet.cell(HINT_ROW, 1, ui("ws_sheet_hint")).font = style.HINT_FONT
+    hint = ui("ws_sheet_hint") if data.samples else ui("ws_sheet_hint_blank")
+    sheet.cell(HINT_ROW, 1, hint).font = style.HINT_FONT
     for index, column in enumerate(data.columns, start=1):
         header = _put(sheet, layout.header, index, str(column.name))
         header.fill, header.font, header.alignment, header.border = (
