@@ -27,6 +27,7 @@ serve: $(STAMP)
 ## make test: install what the tests need (Debian chromium, a CJK font, LibreOffice Calc), then run every test
 test: $(STAMP) system-deps
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 system-deps:
@@ -43,6 +44,7 @@ system-deps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/asset_size.py

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.load.course import load_course
 from generator.model.outline import build_outline
-from generator.render.roleplays import build_roleplay_views
+from generator.render.roleplay_views import build_roleplay_views
 
 
 def main(course_dir: Path) -> int:

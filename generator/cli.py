@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from generator import pipeline
@@ -33,7 +33,7 @@ def _chinese_argparse() -> Iterator[None]:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"courseware: 用法错误：{message}", file=sys.stderr)
+        print(cli("usage_error", message=message), file=sys.stderr)
         sys.exit(EXIT_USAGE)
 
 
@@ -128,7 +128,7 @@ def _site(args: argparse.Namespace, root: Path) -> Path:
     return (args.output or root / "site").resolve()
 
 
-def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _progress(args: argparse.Namespace) -> Callable[[str], None]:
     if args.format == "json":
         return lambda _: None
     return lambda text: print(text, file=sys.stderr, flush=True)

@@ -37,6 +37,7 @@ class Diagnostic:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
+    subject: str = ""  # the text the problem is about (a link, say), so a later phase can find its line
 
     @property
     def is_error(self) -> bool:

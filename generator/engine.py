@@ -19,29 +19,19 @@ import jinja2
 from generator.diagnostics import Diagnostic, Loc, Severity
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, message
-from generator.render import DocsTree
+from generator.render.markup import site_extensions
+from generator.render.tree import DocsTree
 
+# Not "content.tooltips": Material's tooltips put an element's title (which it also fills in from truncated
+# nav and header text) into the page as HTML, so a "<" in any title became markup. Glossary terms keep the
+# browser's own tooltip from <abbr title>, which is text.
 FEATURES = (
     "navigation.indexes",  # a part's page is its section's index
     "navigation.prune",  # keeps build time linear: Material embeds the nav in every page
     "navigation.top",
     "navigation.footer",
     "search.highlight",
-    "content.tooltips",  # glossary abbreviations as tooltips
 )
-MARKDOWN_EXTENSIONS: list[Any] = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    {"toc": {"permalink": True}},
-    "pymdownx.details",
-    "pymdownx.superfences",
-    {"pymdownx.tasklist": {"custom_checkbox": True}},
-]
 
 
 # The author's keys that reach MkDocs (validation refuses the rest); Material prints these into HTML
@@ -72,7 +62,7 @@ def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overr
         "use_directory_urls": False,  # pages open from file:// and any sub-path alike
         "theme": theme,
         "plugins": [{"search": {"lang": LANGUAGE}}],
-        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        "markdown_extensions": site_extensions(),
         "extra": extra,
         "extra_css": tree.extra_css,
         "extra_javascript": tree.extra_js,
@@ -166,7 +156,7 @@ def _diagnostics(records: list[logging.LogRecord], config_path: Path, sources: d
         where = Loc(source) if source else Loc(config_path.as_posix())
         code, values = _translate(text)
         message_text, hint = message(code, **values)
-        result.append(Diagnostic(where, code, message_text, hint, Severity.WARNING))
+        result.append(Diagnostic(where, code, message_text, hint, Severity.WARNING, values.get("link", "")))
     return result
 
 

@@ -49,7 +49,7 @@ def _one(diagnostic: Diagnostic, sources: SourceLines) -> str:
         lines.append(gutter + shown)
         lines.append(" " * (len(gutter) - 2) + "| " + " " * _width(shown[: diagnostic.loc.col - 1]) + "^")
     if diagnostic.hint:
-        lines.append(f"      = 提示：{diagnostic.hint}")
+        lines.append("      = " + cli("hint_line", hint=diagnostic.hint))
     return "\n".join(lines)
 
 

@@ -6,7 +6,6 @@ import ctypes
 import ctypes.util
 import dataclasses
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -21,8 +20,10 @@ from generator.engine import build_site, compose_config, write_config
 from generator.load.course import load_course
 from generator.locale import cli, message, os_reason
 from generator.model.course import Course
-from generator.render import TOOL_TEMPLATES, render
+from generator.render import render
+from generator.resources import TOOL_TEMPLATES
 from generator.validate import validate
+from generator.validate.internal_links import check_internal_links, has_internal_links
 
 Progress = Callable[[str], None]
 # Written into every site courseware builds: only such a folder (or the default site/) may be replaced.
@@ -53,9 +54,20 @@ def check(root: Path, progress: Progress = lambda _: None) -> Outcome:
         progress(cli("step_validate"))
         started = time.perf_counter()
         outcome.diagnostics += _without_follow_on(validate(loaded.course), loaded.problems)
+        if not has_errors(outcome.diagnostics) and has_internal_links(loaded.course):
+            outcome.diagnostics += check_internal_links(loaded.course, _produced_pages(loaded.course))
         outcome.timings["validate"] = time.perf_counter() - started
     outcome.diagnostics.sort(key=Diagnostic.sort_key)
     return outcome
+
+
+LINK_CODES = ("broken-link", "broken-anchor")
+
+
+def _produced_pages(course: Course) -> dict[str, str]:
+    """The learner edition's docs tree as text: what author links must resolve against."""
+    files = render(course).files
+    return {path: data.decode("utf-8") if path.endswith(".md") else "" for path, data in files.items()}
 
 
 # What a file's own load error already explains: a case or question dropped while binding leaves its chapter
@@ -98,22 +110,20 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
                                    keep_on_warning=strict, warned=bool(outcome.diagnostics))
     except OSError as exc:  # an output folder under a file, a read-only place: staging is gone already
         engine = [_unwritable(exc, site)]
+    checked = {d.message for d in outcome.diagnostics if d.code in LINK_CODES}  # said already, at the YAML line
+    engine = [d for d in engine if not (d.code in LINK_CODES and d.message in checked)]
     outcome.diagnostics += [_locate_link(root, d) for d in engine]
     outcome.timings["engine"] = time.perf_counter() - started
     return outcome
 
 
-_LINK = re.compile(r"链接“([^”]+)”")
-
-
 def _locate_link(root: Path, diagnostic: Diagnostic) -> Diagnostic:
     """Point an engine warning about a link at the line of the author's file that writes it."""
-    link = _LINK.search(diagnostic.message)
     path = root / diagnostic.loc.path
-    if link is None or diagnostic.loc.line or not path.is_file():
+    if not diagnostic.subject or diagnostic.loc.line or not path.is_file():
         return diagnostic
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        column = line.find("(" + link.group(1))
+        column = line.find("(" + diagnostic.subject)
         if column >= 0:
             return dataclasses.replace(diagnostic, loc=Loc(diagnostic.loc.path, number, column + 2))
     return diagnostic

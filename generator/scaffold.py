@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.locale import cli, message, os_reason
-from generator.render import TOOL_TEMPLATES
+from generator.resources import TOOL_TEMPLATES
 
 SCAFFOLD = TOOL_TEMPLATES / "scaffold"
 
@@ -25,5 +25,5 @@ def create_course(target: Path) -> int:
 
 def _refuse(code: str, **values: object) -> int:
     text, hint = message(code, **values)
-    print(f"courseware: {cli('error_word')}: {text}\n      = 提示：{hint}", file=sys.stderr)
+    print(f"courseware: {cli('error_word')}: {text}\n      = " + cli("hint_line", hint=hint), file=sys.stderr)
     return 2

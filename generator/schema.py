@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 from generator.load.binder import ID_PATTERN, bindable_fields, field_types, is_required
+from generator.locale import cli, zh
 from generator.model.content import ChapterContent
 from generator.model.course import Glossary
 from generator.model.facts import FactSheet
@@ -20,20 +21,15 @@ from generator.model.syllabus import Syllabus
 from generator.model.text import Id, Text, Value
 from generator.model.worksheet import Worksheet
 
-KINDS: dict[str, tuple[type, str]] = {
-    "syllabus": (Syllabus, "content/syllabus.yaml：课程大纲"),
-    "module": (ChapterContent, "content/modules/*.yaml：一章的教学内容"),
-    "glossary": (Glossary, "content/glossary.yaml：术语表"),
-    "quiz": (QuestionBank, "quizzes/*.yaml：题库与测验"),
-    "roleplay": (Roleplay, "content/roleplays/*.yaml：角色扮演"),
-    "worksheet": (Worksheet, "content/worksheets/*.yaml：Excel 工作表"),
-    "facts": (FactSheet, "content/facts/*.yaml：课程数据（写一次，正文用 [[id]] 引用）"),
+KINDS: dict[str, type] = {
+    "syllabus": Syllabus, "module": ChapterContent, "glossary": Glossary, "quiz": QuestionBank,
+    "roleplay": Roleplay, "worksheet": Worksheet, "facts": FactSheet,
 }
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
 
 
 def schema_for(kind: str) -> dict[str, Any]:
-    cls, title = KINDS[kind]
+    cls, title = KINDS[kind], zh.SCHEMA_KINDS[kind]
     definitions: dict[str, Any] = {}
     root = _object(cls, definitions)
     return {
@@ -51,11 +47,11 @@ def render_schema(kind: str) -> str:
 
 def print_schema(kind: str | None) -> int:
     if kind is None:
-        for name, (_, title) in KINDS.items():
-            print(f"{name}\t{title}")
+        for name in KINDS:
+            print(f"{name}\t{zh.SCHEMA_KINDS[name]}")
         return 0
     if kind not in KINDS:
-        print(f"courseware: 用法错误：没有“{kind}”这种文件；可选：{'、'.join(KINDS)}", file=sys.stderr)
+        print(cli("schema_unknown", kind=kind, choices="、".join(KINDS)), file=sys.stderr)
         return 2
     sys.stdout.write(render_schema(kind))
     return 0
@@ -85,7 +81,7 @@ def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"enum": list(typing.get_args(hint))}
     if origin is tuple:
         return {"type": "array", "items": _type(typing.get_args(hint)[0], definitions)}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in definitions:
             definitions[name] = {}  # placeholder stops recursion on self-referencing types

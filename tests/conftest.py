@@ -17,16 +17,21 @@ REPO = Path(__file__).resolve().parents[1]
 SUBPATH = "training/laokehu"
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled course built like `courseware build`, into a folder of its own."""
-    course = tmp_path_factory.mktemp("course")
+def copy_bundled_course(course: Path) -> Path:
+    """The bundled course's sources (what `courseware build` reads) copied into `course`."""
     for name in ("content", "quizzes", "pages", "mkdocs.yml"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, course / name)
         elif source.exists():
             shutil.copy(source, course / name)
+    return course
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled course built like `courseware build`, into a folder of its own."""
+    course = copy_bundled_course(tmp_path_factory.mktemp("course"))
     outcome = pipeline.build(course, course / "site")
     assert not outcome.failed(strict=False), outcome.diagnostics
     return course / "site"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.assets import BUDGET_GZIP_BYTES, front_end_files, gzipped_size
-from generator.render import TOOL_TEMPLATES
+from generator.resources import TOOL_TEMPLATES
 
 
 def test_own_front_end_fits_the_budget() -> None:
@@ -17,3 +17,26 @@ def test_widget_scripts_are_dependency_free() -> None:
         text = path.read_text(encoding="utf-8")
         assert "import " not in text.split("\n", 1)[0] and "require(" not in text, path
         assert "http://" not in text and "https://" not in text, f"{path} names another host"
+
+
+def test_every_script_has_its_place_in_the_load_order() -> None:
+    """A widget script missing from SCRIPT_ORDER would load by file name, possibly before the core."""
+    from generator.assets import SCRIPT_ORDER
+    from generator.resources import TOOL_TEMPLATES
+
+    scripts = sorted(p.relative_to(TOOL_TEMPLATES / "assets").as_posix()
+                     for p in (TOOL_TEMPLATES / "assets" / "js").glob("*.js"))
+    assert scripts and sorted(SCRIPT_ORDER) == scripts
+
+
+def test_site_loads_the_core_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from generator.load.course import load_course
+    from generator.render import render
+    from generator.scaffold import create_course
+
+    create_course(tmp_path / "c")
+    course = load_course(tmp_path / "c").course
+    assert course is not None
+    tree = render(course)
+    assert tree.extra_js[0] == "assets/js/core.js"
+    assert tree.extra_js.index("assets/js/quiz.js") < tree.extra_js.index("assets/js/quiz-progress.js")

@@ -6,8 +6,9 @@ import dataclasses
 
 import pytest
 
-from generator.load.binder import Binder, suggest
+from generator.load.binder import Binder
 from generator.load.yamlsource import parse
+from generator.locale import suggest
 from generator.model.content import ChapterContent, Script
 from generator.model.text import Text
 
@@ -40,7 +41,7 @@ def test_collects_all_problems_in_one_pass() -> None:
 
 def test_numbers_accepted_as_text_but_booleans_are_not() -> None:
     _, problems = bind("situation: 2024\ncustomer: yes\nweak: a\nstrong: b\nwhy: c\n", Script)
-    assert problems == [("wrong-type", 2)]
+    assert problems == [("boolean-as-text", 2)]
 
 
 def test_placeholder_and_empty_text() -> None:

@@ -22,6 +22,23 @@ def _prepare(case: str, course: Path) -> None:
         # 20 MB is generated rather than committed; what matters is that it is refused unread.
         with open(course / "content/modules/huge.yaml", "w", encoding="utf-8") as handle:
             handle.write("summary: " + "很" * (7 * 1024 * 1024) + "\n")
+    if case == "roleplay-thousand-turns":
+        _write_long_loop(course / "content/roleplays/rp-visit.yaml", turns=1000)
+
+
+def _write_long_loop(path: Path, turns: int) -> None:
+    """The scaffold's role-play with its script replaced by a chain of turns that loops back to the start."""
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.partition("  turns:\n")
+    endings = tail[tail.index("  endings:\n"):]
+    lines = [head.replace("start: opening", "start: t0"), "  turns:\n"]
+    for number in range(turns):
+        following = f"t{(number + 1) % turns}"
+        lines.append(f"    - id: t{number}\n      customer: 第 {number} 句\n      replies:\n")
+        for text_, score in (("好的，我再确认一下交期", 5), ("先这样吧，回头再说", 1)):
+            lines.append(f"        - text: {text_}\n          feedback: 继续\n          score: {score}\n"
+                         f"          next: {following}\n")
+    path.write_text("".join(lines) + endings, encoding="utf-8")
 
 
 def _digest(folder: Path) -> dict[str, str]:

@@ -25,6 +25,7 @@ from generator.render.mindmap import (
     tree_of,
     wrap,
 )
+from generator.render.templates import make_environment
 
 REPO = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -88,7 +89,7 @@ def test_links_are_relative_to_where_the_map_is_used(outline) -> None:  # type: 
 def test_author_text_stays_text_in_the_svg() -> None:
     label = '报价 <script>alert("x")</script> & 交期'
     root = MapNode(label, "a.html?x=1&y=2", 0, "course", [MapNode("子节点", "b.html", 1, "part")])
-    data = svg_file(root).decode("utf-8")
+    data = svg_file(make_environment(), root).decode("utf-8")
     assert "<script>" not in data
     assert data.startswith("<?xml ")
     tree = ET.fromstring(data.encode("utf-8"))  # parses: nothing broke the markup

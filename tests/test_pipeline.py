@@ -144,7 +144,7 @@ def test_titles_and_site_name_reach_every_page_as_text(sample_course: Path, tmp_
 def test_course_page_templates_are_sandboxed(sample_course: Path, tmp_path: Path) -> None:
     import shutil
 
-    from generator.render import TOOL_TEMPLATES
+    from generator.resources import TOOL_TEMPLATES
 
     shutil.copytree(TOOL_TEMPLATES / "pages", sample_course / "site_templates/pages")
     glossary = sample_course / "site_templates/pages/glossary.md.j2"

@@ -69,8 +69,8 @@ def test_config_forces_offline_and_chinese(sample_course: Path) -> None:
 
 
 def test_home_links_only_pages_that_were_built() -> None:
-    from generator.render import DocsTree
     from generator.render.home import collect_moments
+    from generator.render.tree import DocsTree
 
     tree = DocsTree()
     assert collect_moments(tree) == []

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from generator.load.course import load_course
-from generator.render import DocsTree, render
+from generator.render import render
 from generator.render.templates import embed_json
+from generator.render.tree import DocsTree
 from tests.embedded import embedded_json
 
 

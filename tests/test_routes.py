@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from generator.load.course import load_course
 from generator.render import EDITIONS, render
 from generator.routes import FOLDER_IDS_TAKEN, PART_IDS_TAKEN, TOP_LEVEL
+from tests.conftest import copy_bundled_course
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -17,14 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def bundled_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled course uses every feature (quizzes, role-plays, worksheets, facts, extra pages)."""
-    course = tmp_path_factory.mktemp("routes")
-    for name in ("content", "quizzes", "pages", "mkdocs.yml"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, course / name)
-        elif source.exists():
-            shutil.copy(source, course / name)
-    return course
+    return copy_bundled_course(tmp_path_factory.mktemp("routes"))
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import types
 import typing
@@ -11,13 +10,12 @@ from typing import Any, Literal, Union
 
 from generator.diagnostics import Diagnostic, Loc
 from generator.load.yamlsource import YNode
-from generator.locale import TYPE_NAMES, message
+from generator.locale import TYPE_NAMES, message, suggest, zh
 from generator.model.facts import REFERENCE
 from generator.model.text import Id, Text, Value
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
-PLACEHOLDERS = {"todo", "tbd", "xxx", "待补充", "待定", "待写", "...", "……", "占位"}
 _HINTS_CACHE: dict[type, dict[str, Any]] = {}
 
 
@@ -53,7 +51,7 @@ class Binder:
             return self._sequence(node, typing.get_args(hint)[0], key)
         if origin is dict:
             return self._mapping(node, typing.get_args(hint)[1], key)
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return self._dataclass(node, hint, key)
         if isinstance(hint, type) and issubclass(hint, Text):
             return self._text(node, hint, key)
@@ -113,6 +111,9 @@ class Binder:
     def _text(self, node: YNode, cls: type[Text], key: str) -> Text | None:
         if node.kind in ("int", "float") and cls is not Id:  # `title: 2024` reads as text
             return cls(str(node.value), node.loc)
+        if node.kind == "bool":  # `title: yes` -- YAML 1.1 reads yes/no/on/off as booleans
+            self._report(node.loc, "boolean-as-text", key=key)
+            return None
         if node.kind not in ("str", "int", "float"):
             self._wrong_type(node, "str", key)
             return None
@@ -120,7 +121,7 @@ class Binder:
         value = cls(self._substitute(str(node.value), node.loc), node.loc)
         if not value.strip():
             self._report(node.loc, "empty-text", key=key)
-        elif value.strip().lower() in PLACEHOLDERS:
+        elif value.strip().lower() in zh.PLACEHOLDERS:
             self._report(node.loc, "placeholder-text", key=key, text=value.strip())
         elif cls is Id and not ID_PATTERN.match(value):
             self._report(node.loc, "invalid-id", value=value)
@@ -134,10 +135,11 @@ class Binder:
         return REFERENCE.sub(lambda match: self._fact_text(match.group(1).strip(), loc), text)
 
     def _fact_text(self, fact_id: str, loc: Loc) -> str:
-        if fact_id in self.facts:  # type: ignore[operator]
+        facts = self.facts or {}  # only called when the file is bound with facts
+        if fact_id in facts:
             self.used.add(fact_id)
-            return self.facts[fact_id]  # type: ignore[index]
-        self._report(loc, "unknown-fact", value=fact_id, suggestion=suggest(fact_id, self.facts or {}, "已有的数据"))
+            return facts[fact_id]
+        self._report(loc, "unknown-fact", value=fact_id, suggestion=suggest(fact_id, facts, "facts"))
         return f"[[{fact_id}]]"
 
     def _int(self, node: YNode, key: str) -> int | None:
@@ -187,7 +189,7 @@ class Binder:
 
     def _check_range(self, node: YNode, spec: dataclasses.Field[Any], name: str, value: Any) -> Any:
         low, high = spec.metadata.get("minimum"), spec.metadata.get("maximum")
-        if isinstance(value, int) and low is not None and not low <= value <= high:
+        if isinstance(value, int) and low is not None and high is not None and not low <= value <= high:
             self._report(node.loc, "out-of-range", key=name, value=value, low=low, high=high)
             return None
         return value
@@ -196,16 +198,6 @@ class Binder:
         for key in node.value:
             if key not in fields:
                 self._report(node.key_locs.get(key, node.loc), "unknown-key", key=key, suggestion=suggest(key, fields))
-
-
-def suggest(word: str, choices: typing.Iterable[str], listing: str = "可用的键") -> str:
-    """A "did you mean" hint, or the list of what is allowed (cut short when long)."""
-    options = sorted(choices)
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if close:
-        return f"你是不是想写“{close[0]}”？"
-    shown = "、".join(options[:12]) + ("……" if len(options) > 12 else "")
-    return f"{listing}：{shown}"
 
 
 def bindable_fields(cls: type) -> dict[str, dataclasses.Field[Any]]:

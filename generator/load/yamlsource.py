@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, Loc
-from generator.locale import message, os_reason
+from generator.locale import message, os_reason, zh
 
 MAX_BYTES = 2 * 1024 * 1024  # a whole course is ~1 MB; anything bigger is a mistake or an attack
 _PLAIN_TAGS = {
@@ -164,6 +164,7 @@ def _convert(node: yaml.Node, shown: str, problems: list[Diagnostic], seen: set[
         return _convert_mapping(node, shown, problems, seen, depth)
     if isinstance(node, yaml.SequenceNode):
         return YNode([_convert(item, shown, problems, seen, depth + 1) for item in node.value], loc)
+    assert isinstance(node, yaml.ScalarNode)  # PyYAML composes only the three node kinds
     return YNode(_scalar(node), loc)
 
 
@@ -203,7 +204,7 @@ def _loc(shown: str, mark: yaml.Mark | None) -> Loc:
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     loc = _loc(shown, mark)
-    problem = exc.problem or exc.context or "无法解析"
+    problem = exc.problem or exc.context or zh.YAML_UNPARSABLE
     if "\t" in problem or "'\\t'" in problem or _tab_in_indent(text, loc.line):
         return _error(loc, "yaml-tab")
     if "expected a single document" in str(exc) or "but found another document" in str(exc):
@@ -219,25 +220,8 @@ def _tab_in_indent(text: str, line: int) -> bool:
     return "\t" in source[: len(source) - len(source.lstrip())]
 
 
-_PROBLEMS = {
-    "mapping values are not allowed": "此处不能出现“键: 值”（多半是值里有冒号加空格，请给整段文字加引号）",
-    "did not find expected node content": "这里缺少内容（多半是多了一个符号或少了引号）",
-    "found unknown escape character": "双引号里的反斜杠转义无效：改用单引号，或写成 \\\\",
-    "found unexpected ':'": "冒号位置不对（值里有冒号时请给整段文字加引号）",
-    "did not find expected alphabetic or numeric character": "锚点或别名的名字不合法",
-    "block sequence entries are not allowed": "此处不能开始一个列表（检查缩进）",
-    "could not find expected ':'": "缺少冒号“:”",
-    "did not find expected key": "缩进不对齐，找不到预期的键",
-    "did not find expected '-' indicator": "列表项缩进不对齐",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
-    "found character that cannot start any token": "这一处的字符不能作为内容开头（例如 @ 或 `，请加引号）",
-    "found undefined alias": "不支持 YAML 别名",
-    "exceeded maximum nesting depth": "嵌套层数太多（括号或缩进多了上千层）",
-}
-
-
 def _translate(problem: str) -> str:
-    for english, chinese in _PROBLEMS.items():
+    for english, chinese in zh.YAML_PROBLEMS.items():
         if problem.startswith(english):
             return chinese
     return problem

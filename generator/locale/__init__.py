@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
+from collections.abc import Iterable
 
 from generator.locale import zh
 
@@ -31,6 +33,21 @@ def cli(key: str, **values: object) -> str:
 def argparse_text(source: str) -> str:
     """argparse's own help and error words, translated; unknown ones stay as argparse wrote them."""
     return zh.ARGPARSE.get(source, source)
+
+
+def kind(name: str) -> str:
+    """The word for a kind of thing an author names (chapter, outline_node, turn, ...)."""
+    return zh.KINDS[name]
+
+
+def suggest(word: str, choices: Iterable[str], listing: str = "keys") -> str:
+    """A "did you mean" hint, or the list of what is allowed (cut short when long)."""
+    options = sorted(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return zh.DID_YOU_MEAN.format(word=close[0])
+    shown = zh.LIST_SEPARATOR.join(options[:12]) + (zh.LIST_MORE if len(options) > 12 else "")
+    return zh.LISTING.format(listing=zh.LISTINGS[listing], shown=shown)
 
 
 def ui(key: str, **values: object) -> str:

@@ -56,6 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "改成 [[{fact}]]，让数字只写一次"),
     "missing-key": ("缺少必填的键“{key}”", "在这里加上 `{key}:`；{doc}"),
     "wrong-type": ("“{key}”应为{expected}，实际是{actual}", "按{expected}的格式改写"),
+    "boolean-as-text": ("“{key}”应为文字，但 YAML 把这里读成了是/否值",
+                        "yes、no、on、off、true、false 不加引号时是是/否值；要写文字请加引号，例如 {key}: \"yes\""),
     "empty-text": ("“{key}”不能为空", "写上内容，或删除这个键"),
     "placeholder-text": ("“{key}”还是占位文字“{text}”", "换成真正的内容"),
     "invalid-choice": ("“{key}”的值“{value}”不在可选范围内", "可选：{choices}"),
@@ -148,9 +150,12 @@ TYPE_NAMES: dict[str, str] = {
     "dict": "键值映射",
     "null": "空值",
     "float": "数字",
+    "list_or_str": "列表或文字",
 }
 
 CLI: dict[str, str] = {
+    "usage_error": "courseware: 用法错误：{message}",
+    "schema_unknown": "courseware: 用法错误：没有“{kind}”这种文件；可选：{choices}",
     "description": "courseware：把 YAML 写成的培训课程生成离线可用的中文静态网站。",
     "epilog": "退出码：0 成功，1 课程内容有错误，2 用法错误。",
     "course": "课程目录（含 content/、quizzes/ 和 mkdocs.yml），默认当前目录",
@@ -183,6 +188,7 @@ CLI: dict[str, str] = {
     "created": "已生成示例课程：{target}。进入该目录后运行 `courseware build`。",
     "interrupted": "已中断。",
     "error_word": "错误",
+    "hint_line": "提示：{hint}",
     "warning_word": "警告",
 }
 
@@ -603,18 +609,14 @@ WS_SYNTAX: dict[str, str] = {
 
 # Fragments the worksheet checks fill into the messages above.
 WS_WORDS: dict[str, str] = {
-    "node": "大纲节点",
     "line": "第 {line} 行",
     "column": "列“{name}”",
     "highlight": "列“{name}”的条件格式",
     "chart": "图表“{name}”",
     "summary": "汇总“{name}”",
-    "names": "可用的名称",
-    "columns": "本表的列",
     "title_long": "有 {length} 个字符，超过 Excel 的上限 {limit}",
     "title_chars": "含有 Excel 不允许的字符",
     "title_reserved": "与说明页同名",
-    "did_you_mean": "你是不是想写“{name}”？",
 }
 
 # --- classroom: mind maps, slides, trainer edition, handbook, pdf ---
@@ -727,6 +729,7 @@ REFUSED_REASONS: dict[str, str] = {
     "outside": "它会把课程目录之外的文件带进网站",
     "assets": "courseware 自己管理网页的 CSS 和 JS；课程自己的放在 site_templates/assets/ 下",
     "other_host": "它会让网页访问别的主机，离线时会卡住或泄露访问记录",
+    "title_html": "Material 的提示框会把标题当作 HTML 显示，标题里的“<”会变成网页代码",
 }
 
 # Why the operating system refused a file operation (errno name -> words), for file-unreadable and friends.
@@ -734,4 +737,100 @@ OS_ERRORS = {
     "ENOENT": "路径不存在", "ENOTDIR": "路径中有一段是文件而不是目录", "EEXIST": "同名的文件已存在",
     "EACCES": "没有权限", "EPERM": "不允许这样操作", "EROFS": "该位置是只读的", "ENOSPC": "磁盘空间不足",
     "EISDIR": "这是一个目录", "ENAMETOOLONG": "文件名太长", "ELOOP": "符号链接循环",
+}
+
+# --- words the checks and the loader fill into messages; code refers to them by identifier ---
+# Kinds of thing an author names, as they appear in "unknown-reference" and friends.
+KINDS: dict[str, str] = {
+    "chapter": "章",
+    "outline_node": "大纲节点",
+    "question": "题目",
+    "start_turn": "开始节点",
+    "turn": "节点",
+    "ending": "结局",
+    "worksheet": "工作表",
+    "roleplay": "角色扮演",
+    "quiz": "测验",
+    "file": "文件",
+}
+
+# What a "did you mean" hint lists when nothing is close.
+LISTINGS: dict[str, str] = {
+    "keys": "可用的键",
+    "ids": "可用的 id",
+    "facts": "已有的数据",
+    "turns": "可用的节点",
+    "turns_and_endings": "可用的节点和结局",
+    "names": "可用的名称",
+    "columns": "本表的列",
+}
+DID_YOU_MEAN = "你是不是想写“{word}”？"
+LISTING = "{listing}：{shown}"
+LIST_SEPARATOR = "、"
+LIST_MORE = "……"
+WHOLE_COURSE = "全课程"
+CHECK_PATH = "检查文件名和路径"
+ELIDED_STEPS = "……（省略 {count} 步）"
+
+# PyYAML's problem phrases, by their English start.
+YAML_PROBLEMS: dict[str, str] = {
+    "mapping values are not allowed": "此处不能出现“键: 值”（多半是值里有冒号加空格，请给整段文字加引号）",
+    "did not find expected node content": "这里缺少内容（多半是多了一个符号或少了引号）",
+    "found unknown escape character": "双引号里的反斜杠转义无效：改用单引号，或写成 \\\\",
+    "found unexpected ':'": "冒号位置不对（值里有冒号时请给整段文字加引号）",
+    "did not find expected alphabetic or numeric character": "锚点或别名的名字不合法",
+    "block sequence entries are not allowed": "此处不能开始一个列表（检查缩进）",
+    "could not find expected ':'": "缺少冒号“:”",
+    "did not find expected key": "缩进不对齐，找不到预期的键",
+    "did not find expected '-' indicator": "列表项缩进不对齐",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
+    "found character that cannot start any token": "这一处的字符不能作为内容开头（例如 @ 或 `，请加引号）",
+    "found undefined alias": "不支持 YAML 别名",
+    "exceeded maximum nesting depth": "嵌套层数太多（括号或缩进多了上千层）",
+}
+YAML_UNPARSABLE = "无法解析"
+
+# Text an author leaves while drafting; such a value is reported as missing, not published.
+PLACEHOLDERS = frozenset({"todo", "tbd", "xxx", "待补充", "待定", "待写", "...", "……", "占位"})
+
+# The syllabus' default audience roles (content files' `audience` picks from them).
+DEFAULT_ROLES = ("销售", "生产", "技术", "管理")
+
+# Numbering labels derived from position, so authors never type them.
+DIGITS = "零一二三四五六七八九"
+TEN = "十"
+NUMBERING: dict[str, str] = {
+    "part": "第{cn}部分",
+    "chapter": "第{cn}章",
+    "section": "第{cn}节",
+    "ordinal": "第{cn}",
+    "step": "第{cn}步",
+    "cn": "{cn}、",
+    "arabic": "{n}.",
+}
+# A title that starts with any of these already carries a label the author should not type.
+LABEL_PREFIX = (r"^(第[零一二三四五六七八九十百\d]+(部份|部分|章|节|步)?|[一二三四五六七八九十]+|\d+|\*\*[^、，,]{0,3})"
+                r"[、，,.．]\s*")
+
+# What `courseware schema` lists for each kind of file.
+SCHEMA_KINDS: dict[str, str] = {
+    "syllabus": "content/syllabus.yaml：课程大纲",
+    "module": "content/modules/*.yaml：一章的教学内容",
+    "glossary": "content/glossary.yaml：术语表",
+    "quiz": "quizzes/*.yaml：题库与测验",
+    "roleplay": "content/roleplays/*.yaml：角色扮演",
+    "worksheet": "content/worksheets/*.yaml：Excel 工作表",
+    "facts": "content/facts/*.yaml：课程数据（写一次，正文用 [[id]] 引用）",
+}
+
+# Patterns the item-writing lint and the fact checks read Chinese text with.
+TEXT_PATTERNS: dict[str, str] = {
+    "all_of_above": r"以上(都|皆|全)(对|是|不对|不是|非|正确|错误)|以上全部|都不对|all of the above|none of the above",
+    "question": r"[^。？！?!\n]*(?:哪|下列|以下)[^。？！?!\n]*",
+    "negative": r"不是|不属于|不正确|错误的是|不应|不包括|不宜|除[^，。？]{0,20}外",
+    "number": r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)",
+    "range_joiner": r"(?:到|至|～|-|~)",
+    "unit": r"(%|[^\d\s%,.一二两三四五六七八九十百到至～~-]+)$",
+    "sentence": r"[^。！？；\n]+",
+    "counter": "个",
 }

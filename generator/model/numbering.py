@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import re
 
-_DIGITS = "零一二三四五六七八九"
+from generator.locale import zh
 
-STYLES = {
-    "part": "第{cn}部分",
-    "chapter": "第{cn}章",
-    "section": "第{cn}节",
-    "ordinal": "第{cn}",
-    "step": "第{cn}步",
-    "cn": "{cn}、",
-    "arabic": "{n}.",
-}
-
-# A title that starts with any of these already carries a label the author should not type.
-LABEL_PREFIX = re.compile(
-    r"^(第[零一二三四五六七八九十百\d]+(部份|部分|章|节|步)?|[一二三四五六七八九十]+|\d+|\*\*[^、，,]{0,3})[、，,.．]\s*"
-)
+STYLES = zh.NUMBERING
+LABEL_PREFIX = re.compile(zh.LABEL_PREFIX)
 
 
 def chinese_number(n: int) -> str:
@@ -28,9 +16,9 @@ def chinese_number(n: int) -> str:
         return str(n)
     tens, ones = divmod(n, 10)
     if tens == 0:
-        return _DIGITS[ones]
-    head = "" if tens == 1 else _DIGITS[tens]
-    return head + "十" + (_DIGITS[ones] if ones else "")
+        return zh.DIGITS[ones]
+    head = "" if tens == 1 else zh.DIGITS[tens]
+    return head + zh.TEN + (zh.DIGITS[ones] if ones else "")
 
 
 def label(style: str, position: int) -> str:

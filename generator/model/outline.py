@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator import routes
 from generator.model import numbering
 from generator.model.syllabus import Chapter, OutlineNode, Part, Syllabus
 
@@ -37,9 +38,9 @@ class Entry:
     def page(self) -> str:
         """Docs-tree path of the page that shows this node."""
         if self.kind == "part":
-            return f"{self.part.id}/index.md"
+            return routes.part_page(self.part.id)
         assert self.chapter is not None
-        return f"{self.part.id}/{self.chapter.id}.md"
+        return routes.chapter_page(self.part.id, self.chapter.id)
 
     @property
     def target(self) -> str:
@@ -109,7 +110,11 @@ def _entry(node: OutlineNode, part: Part, chapter: Chapter, depth: int, position
 
 
 def _children(node: OutlineNode) -> tuple[OutlineNode, ...]:
-    return getattr(node, "chapters", None) or getattr(node, "sections", None) or getattr(node, "points", ())
+    for name in ("chapters", "sections", "points"):
+        children: tuple[OutlineNode, ...] = getattr(node, name, ())
+        if children:
+            return children
+    return ()
 
 
 def _style(parent: OutlineNode, depth: int) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.diagnostics import UNKNOWN, Loc
+from generator.locale import zh
 from generator.model.text import Id, Text
 
 Numbering = Literal["chapter", "section", "ordinal", "step", "cn", "arabic"]
@@ -73,7 +74,7 @@ class CourseInfo(Located):
     days: int = field(default=2, metadata=doc("面授天数：讲师版的课程安排按它排课，排不下时按同一比例压缩各章课堂时间",
                                                 minimum=1, maximum=30))
     roles: tuple[Text, ...] = field(
-        default=(Text("销售"), Text("生产"), Text("技术"), Text("管理")),
+        default=tuple(Text(role) for role in zh.DEFAULT_ROLES),
         metadata=doc("内容文件 audience 可用的岗位标签"),
     )
 

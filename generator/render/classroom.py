@@ -2,64 +2,40 @@
 
 from __future__ import annotations
 
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
-import markdown as python_markdown
-from markupsafe import Markup
 
+from generator import routes
 from generator.locale import UI
+from generator.render.handbook import add_handbook
 from generator.render.mindmap import course_tree, render_foldable, svg_file, tree_of
-from generator.render.templates import markdown as markdown_filter
-from generator.resources import TOOL_TEMPLATES
-
-if TYPE_CHECKING:  # generator.render imports this module for FEATURES
-    from generator.render import DocsTree, RenderContext
+from generator.render.slides import add_decks
+from generator.render.trainer import add_trainer_pages
+from generator.render.tree import DocsTree, RenderContext
 
 # The page shows parts and chapters (an overview that stays small as courses grow);
 # maps/course.svg and each part's map carry every level.
 COURSE_MAP_LEVEL = 2
-TOOL_PAGES = TOOL_TEMPLATES / "pages"
 
 
 def render_classroom(tree: DocsTree, ctx: RenderContext) -> list[Any]:
-    from generator.render import handbook, slides, trainer
-
-    env = classroom_environment(ctx.env)
+    env = ctx.env
     _add_maps(tree, ctx, env)
-    slides.add_decks(tree, ctx, env)
-    handbook.add_handbook(tree, ctx, env)
-    items: list[Any] = [{UI["maps_title"]: "maps/index.md"}, {UI["slides_title"]: "slides/index.md"},
-                        {UI["handbook_title"]: "print/handbook.md"}]
+    add_decks(tree, ctx, env)
+    add_handbook(tree, ctx, env)
+    items: list[Any] = [{UI["maps_title"]: routes.MAPS_INDEX}, {UI["slides_title"]: routes.SLIDES_INDEX},
+                        {UI["handbook_title"]: routes.HANDBOOK}]
     if ctx.edition == "trainer":
-        items += trainer.add_trainer_pages(tree, ctx, env)
+        items += add_trainer_pages(tree, ctx, env)
     return [{UI["classroom"]: items}]
-
-
-def classroom_environment(env: jinja2.Environment) -> jinja2.Environment:
-    """The pages environment, falling back to the tool's classroom templates for a themed course."""
-    loader = jinja2.ChoiceLoader([env.loader, _tool_loader()])  # type: ignore[list-item]
-    overlay = env.overlay(loader=loader)
-    overlay.filters["html"] = to_html
-    return overlay
-
-
-@cache
-def _tool_loader() -> jinja2.FileSystemLoader:
-    return jinja2.FileSystemLoader(str(TOOL_PAGES))
-
-
-def to_html(value: object) -> Markup:
-    """Author Markdown to HTML for the standalone decks (raw HTML stays text, as on the site)."""
-    return Markup(python_markdown.markdown(str(markdown_filter(value)), extensions=["tables", "sane_lists"]))
 
 
 def _add_maps(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> None:
     title = ctx.course.syllabus.course.title
-    tree.files["maps/course.svg"] = svg_file(course_tree(title, ctx.outline.parts, "maps"))
+    tree.files[routes.COURSE_MAP] = svg_file(env, course_tree(title, ctx.outline.parts, "maps"))
     for part in ctx.outline.parts:
-        tree.files[f"maps/{part.node.id}.svg"] = svg_file(tree_of(part, "maps"))
-    course_map = render_foldable(course_tree(title, ctx.outline.parts, "maps"), max_level=COURSE_MAP_LEVEL)
-    tree.add_page("maps/index.md", env.get_template("classroom/maps.md.j2").render(
+        tree.files[routes.part_map(part.node.id)] = svg_file(env, tree_of(part, "maps"))
+    course_map = render_foldable(env, course_tree(title, ctx.outline.parts, "maps"), max_level=COURSE_MAP_LEVEL)
+    tree.add_page(routes.MAPS_INDEX, env.get_template("classroom/maps.md.j2").render(
         course_map=course_map, parts=ctx.outline.parts))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import jinja2
 
-if TYPE_CHECKING:
-    from generator.render import DocsTree, RenderContext
+from generator import routes
+from generator.render.tree import DocsTree, RenderContext
 
 
 def add_handbook(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> None:
     text = env.get_template("classroom/handbook.md.j2").render(
         info=ctx.course.syllabus.course, parts=ctx.parts, terms=ctx.course.glossary.terms)
-    tree.add_page("print/handbook.md", text)
+    tree.add_page(routes.HANDBOOK, text)

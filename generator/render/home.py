@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from generator import routes
 from generator.locale import UI
-
-if TYPE_CHECKING:
-    from generator.render import DocsTree
+from generator.render.tree import DocsTree
 
 # moment -> the pages it points to, by the URL conventions the features share; a page the course
 # does not have (no quizzes, no role-plays ...) is simply left out
 MOMENTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("before", (("diagnostic", "quizzes/diagnostic.md"), ("handbook", "print/handbook.md"),
-                ("glossary", "glossary.md"),
-                ("datapack", "datapack.md"))),
-    ("in_class", (("maps", "maps/index.md"), ("slides", "slides/index.md"), ("roleplays", "roleplays/index.md"),
-                  ("worksheets", "worksheets/index.md"), ("agenda", "agenda.md"))),
-    ("after", (("quizzes", "quizzes/index.md"), ("review", "quizzes/review.md"), ("progress", "quizzes/progress.md"),
-               ("scripts", "scripts.md"), ("final", "quizzes/final.md"))),
+    ("before", (("diagnostic", routes.quiz_page("diagnostic")), ("handbook", routes.HANDBOOK),
+                ("glossary", routes.GLOSSARY), ("datapack", routes.DATAPACK))),
+    ("in_class", (("maps", routes.MAPS_INDEX), ("slides", routes.SLIDES_INDEX), ("roleplays", routes.ROLEPLAYS_INDEX),
+                  ("worksheets", routes.WORKSHEETS_INDEX), ("agenda", routes.AGENDA))),
+    ("after", (("quizzes", routes.QUIZZES_INDEX), ("review", routes.quiz_page("review")),
+               ("progress", routes.quiz_page("progress")), ("scripts", routes.SCRIPTS),
+               ("final", routes.quiz_page("final")))),
 )
 
 

@@ -10,15 +10,14 @@ import posixpath
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
 import jinja2
 from markupsafe import Markup
 
 from generator.locale import UI
+from generator.model.numbering import chinese_number
 from generator.model.outline import Entry
-from generator.render.templates import make_environment
-from generator.resources import TOOL_TEMPLATES
 
 FONT = 16  # px; a CJK character is about 1em wide, Latin letters about half
 LINE = 22
@@ -26,8 +25,8 @@ PAD_X, PAD_Y = 10, 6
 GAP_X, GAP_Y = 40, 8
 WRAP_EM = 15  # longer labels wrap onto a second line
 MARGIN = 8
+SVG_METRICS = {"FONT": FONT, "LINE": LINE, "PAD_X": PAD_X, "PAD_Y": PAD_Y}  # the template draws with these
 PART_MAP_START = 2  # chapters and sections; points unfold on demand (all show without the script)
-NUMERALS = "零一二三四五六七八九十"
 
 
 @dataclass
@@ -161,11 +160,13 @@ class MapView:
     @property
     def labels(self) -> dict[int, str]:
         """Fold button names: 章, 节, 要点, then 二级要点 ... for points nested in points."""
-        labels, seen = {}, {}
+        labels: dict[int, str] = {}
+        seen: dict[str, int] = {}
         for depth, kind in sorted(self.kinds.items()):
             seen[kind] = seen.get(kind, 0) + 1
             name = UI[f"map_{kind}"]
-            labels[depth] = name if seen[kind] == 1 else UI["map_nested"].format(level=NUMERALS[seen[kind]], name=name)
+            nested = UI["map_nested"].format(level=chinese_number(seen[kind]), name=name)
+            labels[depth] = name if seen[kind] == 1 else nested
         return labels
 
 
@@ -202,34 +203,24 @@ def _size(placed: Iterable[Placed]) -> tuple[float, float]:
     return round(width, 1), round(height, 1)
 
 
-@cache
-def _environment() -> jinja2.Environment:
-    # The tool's own templates, even for a course with its own site_templates/: the map is not themed.
-    env = make_environment(TOOL_TEMPLATES / "pages" / "classroom")
-    env.globals.update(FONT=FONT, LINE=LINE, PAD_X=PAD_X, PAD_Y=PAD_Y)
-    return env
-
-
-def render_svg(root: MapNode, max_level: int | None = None) -> Markup:
+def render_svg(env: jinja2.Environment, root: MapNode, max_level: int | None = None) -> Markup:
     view = map_view(root, max_level)
-    return Markup(_environment().get_template("map.svg.j2").render(view=view))
+    return Markup(env.get_template("classroom/map.svg.j2").render(view=view, **SVG_METRICS))
 
 
-def svg_file(root: MapNode) -> bytes:
+def svg_file(env: jinja2.Environment, root: MapNode) -> bytes:
     """A map as a file of its own (maps/*.svg): opens in any browser, links relative to maps/."""
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + str(render_svg(root))).encode("utf-8")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + str(render_svg(env, root))).encode("utf-8")
 
 
-def render_foldable(root: MapNode, start: int | None = None, max_level: int | None = None) -> Markup:
+def render_foldable(env: jinja2.Environment, root: MapNode, start: int | None = None,
+                    max_level: int | None = None) -> Markup:
     """The map with its fold buttons, as one raw-HTML block for a Markdown page.
 
     `start`: the level the script folds to on load; without the script every drawn level shows.
     """
+    svg = render_svg(env, root, max_level)
     view = map_view(root, max_level)
-    svg = Markup(_environment().get_template("map.svg.j2").render(view=view))
-    return Markup(_environment().get_template("map.html.j2").render(view=view, svg=svg, start=start))
+    return Markup(env.get_template("classroom/map.html.j2").render(view=view, svg=svg, start=start))
 
 
-def part_map(entry: Entry, base: str | None = None) -> Markup:
-    """Jinja global for the part page: its map, links relative to the part's folder."""
-    return render_foldable(tree_of(entry, entry.part.id if base is None else base), start=PART_MAP_START)

@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
+from generator import routes
 from generator.locale import UI
 from generator.model.content import ChapterContent, Script
 from generator.model.course import Course
 from generator.model.outline import Entry, Outline
-from generator.model.roleplay import Roleplay, chapters_of, parts_of
+from generator.model.roleplay import Roleplay
+from generator.render.roleplay_views import RoleplayView
 from generator.render.templates import embed_json
-
-if TYPE_CHECKING:  # the render package imports this module while it is being set up
-    from generator.render import DocsTree, RenderContext
+from generator.render.tree import DocsTree, RenderContext
 
 # Labels the practice widget writes itself; they travel in the page's JSON like the script does.
 WIDGET_LABELS = ("score", "score_of", "path_taken", "restart", "customer_line", "your_reply",
                  "outcome_won", "outcome_conceded", "outcome_lost")
-
-
-@dataclass(frozen=True)
-class RoleplayView:
-    play: Roleplay
-    chapters: tuple[Entry, ...]
-    parts: tuple[Entry, ...]
-
-    @property
-    def page(self) -> str:
-        return f"roleplays/{self.play.id}.md"
-
-    @property
-    def cards(self) -> str:
-        return f"print/cards-{self.play.id}.md"
-
-    @property
-    def places(self) -> str:
-        """Where it belongs, for the line at the top of each printed card."""
-        return "、".join(entry.heading for entry in self.chapters or self.parts)
 
 
 @dataclass(frozen=True)
@@ -50,42 +30,16 @@ class ScriptView:
     sources: tuple[tuple[str, str], ...]  # (label, link relative to the site root): where to read it in context
 
 
-def build_roleplay_views(course: Course, outline: Outline) -> tuple[RoleplayView, ...]:
-    """Role-plays in syllabus order (by the first chapter they practise), then by id."""
-    order = {entry.node.id: index for index, entry in enumerate(outline.walk())}
-    views = [RoleplayView(play, tuple(chapters_of(play, outline)), tuple(parts_of(play, outline)))
-             for play in course.roleplays]
-
-    def position(view: RoleplayView) -> tuple[int, str]:
-        first = (view.chapters or view.parts or (None,))[0]
-        return (order[first.node.id] if first else len(order), view.play.id)
-
-    return tuple(sorted(views, key=position))
-
-
-def roleplay_globals(course: Course, outline: Outline) -> dict[str, Callable[..., Any]]:
-    """What the chapter and part blocks call: the role-plays placed under an outline entry."""
-    views = build_roleplay_views(course, outline)
-
-    def roleplays_for(entry: Entry, first: str | None = None) -> list[RoleplayView]:
-        """Placed under `entry` by their nodes; `first` (a chapter's exercise role-play) leads, placed or not."""
-        placed = [view for view in views if view.play.id == first
-                  or any(entry.node is place.node for place in (*view.chapters, *view.parts))]
-        return sorted(placed, key=lambda view: view.play.id != first)
-
-    return {"roleplays_for": roleplays_for}
-
-
 def render_roleplays(tree: DocsTree, ctx: RenderContext) -> list[Any]:
-    views = build_roleplay_views(ctx.course, ctx.outline)
+    views = ctx.roleplays
     scripts = list(collect_scripts(ctx.course, ctx.outline, views))
     nav: list[Any] = []
     if views:
         _render_roleplay_pages(tree, ctx, views)
-        nav.append({UI["roleplays"]: ["roleplays/index.md", *({v.play.title: v.page} for v in views)]})
+        nav.append({UI["roleplays"]: [routes.ROLEPLAYS_INDEX, *({v.play.title: v.page} for v in views)]})
     if scripts:
         groups = group_by_situation(scripts)
-        tree.add_page("scripts.md", ctx.env.get_template("roleplays/scripts.md.j2").render(
+        tree.add_page(routes.SCRIPTS, ctx.env.get_template("roleplays/scripts.md.j2").render(
             groups=groups, parts=[part for part in ctx.outline.parts if any(s.part is part for s in scripts)]))
         nav.append({UI["script_library"]: "scripts.md"})
     return nav
@@ -95,7 +49,7 @@ def _render_roleplay_pages(tree: DocsTree, ctx: RenderContext, views: tuple[Role
     env = ctx.env
     by_part = [(part, [v for v in views if part in v.parts]) for part in ctx.outline.parts]
     unplaced = [view for view in views if not view.parts]
-    tree.add_page("roleplays/index.md", env.get_template("roleplays/index.md.j2").render(
+    tree.add_page(routes.ROLEPLAYS_INDEX, env.get_template("roleplays/index.md.j2").render(
         by_part=[(part, found) for part, found in by_part if found], unplaced=unplaced))
     page = env.get_template("roleplays/roleplay.md.j2")
     sheet = env.get_template("roleplays/cards.md.j2")
@@ -128,10 +82,10 @@ def collect_scripts(course: Course, outline: Outline, views: tuple[RoleplayView,
             for index, script in enumerate(content.scripts if content else (), start=1):
                 yield ScriptView(script, part, ((chapter.heading, f"{chapter.page}#script-{index}"),))
     for view in views:
-        part = view.parts[0] if view.parts else None
+        first: Entry | None = view.parts[0] if view.parts else None
         chapters = tuple((chapter.heading, chapter.page) for chapter in view.chapters)
         for index, script in enumerate(view.play.scripts, start=1):
-            yield ScriptView(script, part, ((view.play.title, f"{view.page}#script-{index}"), *chapters))
+            yield ScriptView(script, first, ((view.play.title, f"{view.page}#script-{index}"), *chapters))
 
 
 def group_by_situation(scripts: list[ScriptView]) -> list[tuple[str, list[ScriptView]]]:

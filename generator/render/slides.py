@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import jinja2
 
+from generator import routes
 from generator.model.outline import Entry
 from generator.model.roleplay import Roleplay
 from generator.model.worksheet import Worksheet
 from generator.render.mindmap import render_svg, tree_of
+from generator.render.tree import DocsTree, RenderContext
 from generator.render.views import ChapterView, PartView
-
-if TYPE_CHECKING:
-    from generator.render import DocsTree, RenderContext
 
 DECK_MAP_LEVEL = 2  # chapters and sections: points would be unreadable on one projected slide
 
@@ -60,7 +58,7 @@ def add_decks(tree: DocsTree, ctx: RenderContext, env: jinja2.Environment) -> No
                     for chapter in part.chapters]
         html = deck.render(
             part=part, chapters=chapters, extra_worksheets=part_worksheets(part, ctx.course.worksheets),
-            part_map=render_svg(tree_of(part.entry, "slides"), DECK_MAP_LEVEL),
+            part_map=render_svg(env, tree_of(part.entry, "slides"), DECK_MAP_LEVEL),
             title=ctx.course.syllabus.course.title)
-        tree.files[f"slides/{part.entry.node.id}.html"] = html.encode("utf-8")
-    tree.add_page("slides/index.md", env.get_template("classroom/slides.md.j2").render(parts=ctx.parts))
+        tree.files[routes.deck(part.entry.node.id)] = html.encode("utf-8")
+    tree.add_page(routes.SLIDES_INDEX, env.get_template("classroom/slides.md.j2").render(parts=ctx.parts))

@@ -5,12 +5,22 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
+from generator import routes
 from generator.locale import UI
+from generator.render.markup import to_html as markdown_to_html
+from generator.resources import TOOL_TEMPLATES
+
+TOOL_PAGES = TOOL_TEMPLATES / "pages"
+# Page paths for templates, from routes (a namespace of plain functions: nothing else of Python is reachable).
+PATHS = SimpleNamespace(**{name: getattr(routes, name) for name in (
+    "part_page", "chapter_page", "quiz_page", "roleplay_page", "roleplay_cards", "worksheet_page", "worksheet_file",
+    "part_map", "deck")})
 
 # Characters Python-Markdown treats as syntax and accepts a backslash escape for.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
@@ -28,6 +38,11 @@ def markdown(value: object) -> Markup:
     # Keep entities an author typed on purpose (&nbsp;, &#8212;) working.
     text = re.sub(r"&amp;(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", r"&\1;", text)
     return Markup(text)
+
+
+def to_html(value: object) -> Markup:
+    """Author Markdown to HTML for the standalone decks (raw HTML stays text, as on the site)."""
+    return markdown_to_html(str(markdown(value)))
 
 
 def abbreviation(value: object) -> Markup:
@@ -52,10 +67,14 @@ def embed_json(value: object) -> Markup:
     return Markup(text)
 
 
-def make_environment(folder: Path) -> jinja2.Environment:
-    # Sandboxed: a course may bring its own page templates, and they must not reach Python internals.
+def make_environment(course_pages: Path | None = None) -> jinja2.Environment:
+    """The one template environment of a build: the course's own pages/ first, then the tool's.
+
+    Sandboxed: a course may bring its own page templates, and they must not reach Python internals.
+    """
+    folders = [course_pages] if course_pages else []
     env = jinja2.sandbox.SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in (*folders, TOOL_PAGES)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -65,6 +84,7 @@ def make_environment(folder: Path) -> jinja2.Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(inline=inline, md=markdown, abbr=abbreviation)
-    env.globals["ui"] = UI
+    env.filters.update(inline=inline, md=markdown, abbr=abbreviation, html=to_html,
+                       from_folder=routes.from_folder, as_html=routes.as_html)
+    env.globals.update(ui=UI, paths=PATHS)
     return env

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 
+from generator import routes
 from generator.locale import UI
 from generator.model.outline import Entry, Outline
 from generator.model.quiz import Question
 from generator.render.slides import chapter_slides
+from generator.render.tree import DocsTree, RenderContext
 from generator.render.views import ChapterView, PartView
-
-if TYPE_CHECKING:
-    from generator.render import DocsTree, RenderContext
 
 SESSIONS = ((9 * 60, 12 * 60), (13 * 60 + 30, 17 * 60))  # morning and afternoon, minutes after midnight
 BREAK = 15
@@ -78,10 +78,14 @@ def fit_agenda(chapters: list[ChapterView], days: int) -> tuple[int, list[Slot]]
     """
     slots: list[Slot] = []
     for percent in range(100, 0, -1):
-        slots = plan_agenda(chapters, lambda chapter, p=percent: class_minutes(chapter.minutes, p))
+        slots = plan_agenda(chapters, functools.partial(_squeezed, percent=percent))
         if not slots or slots[-1].day <= days:
             return percent, slots
     return 1, slots
+
+
+def _squeezed(chapter: ChapterView, percent: int) -> int:
+    return class_minutes(chapter.minutes, percent)
 
 
 def class_minutes(minutes: int, percent: int) -> int:
@@ -118,16 +122,16 @@ def add_trainer_pages(tree: DocsTree, ctx: RenderContext, env: jinja2.Environmen
     percent, slots = fit_agenda(chapters, planned)
     days = group_days(slots)
     taught = sum(chapter.minutes for chapter in chapters)
-    tree.add_page("agenda.md", env.get_template("classroom/agenda.md.j2").render(
+    tree.add_page(routes.AGENDA, env.get_template("classroom/agenda.md.j2").render(
         days=days, taught=taught, sessions=[(clock(a), clock(b)) for a, b in SESSIONS], pagebreaks=False,
         planned=planned, percent=percent))
-    tree.add_page("answers.md", env.get_template("classroom/answers.md.j2").render(
+    tree.add_page(routes.ANSWERS, env.get_template("classroom/answers.md.j2").render(
         banks=ctx.course.banks, answer_text=answer_text, node_link=_node_links(ctx.outline)))
-    tree.add_page("print/facilitator.md", env.get_template("classroom/facilitator.md.j2").render(
+    tree.add_page(routes.FACILITATOR, env.get_template("classroom/facilitator.md.j2").render(
         parts=_guide(ctx.parts, ctx), days=days, taught=taught, info=ctx.course.syllabus.course,
         sessions=[(clock(a), clock(b)) for a, b in SESSIONS], planned=planned, percent=percent))
-    return [{UI["agenda_title"]: "agenda.md"}, {UI["answers_title"]: "answers.md"},
-            {UI["facilitator_title"]: "print/facilitator.md"}]
+    return [{UI["agenda_title"]: routes.AGENDA}, {UI["answers_title"]: routes.ANSWERS},
+            {UI["facilitator_title"]: routes.FACILITATOR}]
 
 
 def _guide(parts: tuple[PartView, ...], ctx: RenderContext) -> list[tuple[PartView, list[Any]]]:

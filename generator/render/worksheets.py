@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator import routes
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import Entry, Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
+from generator.render.tree import DocsTree, RenderContext
 from generator.routes import WORKSHEET_BLANKS, WORKSHEET_BUNDLE, WORKSHEETS
 from generator.workbook import build_workbook
 from generator.workbook.bundle import blank_workbook, bundle, download_name
@@ -17,10 +20,6 @@ from generator.workbook.evaluate import holds
 from generator.workbook.layout import column_format, requirements
 from generator.workbook.style import show
 
-if TYPE_CHECKING:  # generator.render imports this module to list it among its features
-    from generator.render import DocsTree, RenderContext
-
-FOLDER = WORKSHEETS
 NUMERIC = ("integer", "money", "percent", "number")
 
 
@@ -71,33 +70,34 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     for view in views:
         worksheet = view.worksheet
         files.append((worksheet, build_workbook(worksheet), blank_workbook(worksheet)))
-        tree.files[f"{FOLDER}/{worksheet.id}.xlsx"] = files[-1][1]
+        tree.files[routes.worksheet_file(worksheet.id)] = files[-1][1]
         tree.files[f"{WORKSHEET_BLANKS}/{worksheet.id}.xlsx"] = files[-1][2]
-        tree.add_page(f"{FOLDER}/{worksheet.id}.md", page.render(view=view), worksheet.loc.path)
+        tree.add_page(routes.worksheet_page(worksheet.id), page.render(view=view), worksheet.loc.path)
     tree.files[WORKSHEET_BUNDLE] = bundle(files)
     groups = _by_part(views, ctx)  # the navigation follows the course order too
-    tree.add_page(f"{FOLDER}/index.md", ctx.env.get_template("worksheets.md.j2").render(
-        groups=groups, bundle=WORKSHEET_BUNDLE.removeprefix(f"{FOLDER}/"), count=len(views)))
-    pages = [{view.worksheet.title: f"{FOLDER}/{view.worksheet.id}.md"} for _, _, group in groups for view in group]
-    return [{UI["worksheets"]: [f"{FOLDER}/index.md", *pages]}]
+    tree.add_page(routes.WORKSHEETS_INDEX, ctx.env.get_template("worksheets.md.j2").render(
+        groups=groups, bundle=WORKSHEET_BUNDLE.removeprefix(f"{WORKSHEETS}/"), count=len(views)))
+    pages = [{view.worksheet.title: routes.worksheet_page(view.worksheet.id)} for _, _, group in groups
+             for view in group]
+    return [{UI["worksheets"]: [routes.WORKSHEETS_INDEX, *pages]}]
 
 
-def worksheet_globals(course: Course, outline: Outline) -> dict[str, Any]:
-    """What the part block calls: the worksheets listed under a part (by their first node).
+def placed_worksheets(course: Course, outline: Outline) -> dict[str, list[Worksheet]]:
+    """Part id -> the worksheets listed under that part (by their first node), in course order.
 
     Only the placement: the previews (sample rows, highlights) are built once, by render_worksheets.
     """
-    placed = [(worksheet, _part(_entries(worksheet, outline), outline)) for worksheet in course.worksheets]
-
-    def worksheets_for(part: Entry) -> list[Worksheet]:
-        return [worksheet for worksheet, where in placed if where is part]
-
-    return {"worksheets_for": worksheets_for}
+    placed: dict[str, list[Worksheet]] = {}
+    for worksheet in course.worksheets:
+        part = _part(_entries(worksheet, outline), outline)
+        if part is not None:
+            placed.setdefault(str(part.node.id), []).append(worksheet)
+    return placed
 
 
 def _by_part(views: list[WorksheetView], ctx: RenderContext) -> list[tuple[str, str, list[WorksheetView]]]:
     """Parts in course order, then worksheets linked to no known part: (anchor, heading, worksheets)."""
-    groups = [(part.node.id, part.heading, [view for view in views if view.part is part])
+    groups = [(str(part.node.id), part.heading, [view for view in views if view.part is part])
               for part in ctx.outline.parts]
     groups.append(("other", UI["ws_other"], [view for view in views if view.part is None]))
     return [group for group in groups if group[2]]
@@ -107,9 +107,9 @@ def _view(worksheet: Worksheet, outline: Outline) -> WorksheetView:
     entries = _entries(worksheet, outline)
     chapters = tuple(dict.fromkeys((entry.heading, _link(entry)) for entry in entries))
     parameters = tuple((p.name, show(p.value.value, p.type), p.note or "") for p in worksheet.parameters)
-    values = {p.name: p.value.value for p in worksheet.parameters}
+    values: dict[str, object] = {p.name: p.value.value for p in worksheet.parameters}
     sheets = tuple(_sheet_view(sheet, values) for sheet in worksheet.sheets)
-    blank_href = f"{WORKSHEET_BLANKS.removeprefix(FOLDER + '/')}/{worksheet.id}.xlsx"
+    blank_href = f"{WORKSHEET_BLANKS.removeprefix(WORKSHEETS + '/')}/{worksheet.id}.xlsx"
     return WorksheetView(worksheet, _part(entries, outline), chapters, sheets, parameters, download_name(worksheet),
                          download_name(worksheet, blank=True), blank_href)
 
@@ -126,10 +126,10 @@ def _entries(worksheet: Worksheet, outline: Outline) -> list[Entry]:
 
 
 def _link(entry: Entry) -> str:
-    return f"../{entry.target}"
+    return routes.from_folder(entry.target)
 
 
-def _sheet_view(sheet: DataSheet, parameters: dict[str, object]) -> SheetView:
+def _sheet_view(sheet: DataSheet, parameters: Mapping[str, object]) -> SheetView:
     headers = tuple(Cell(column.name, column_format(column) in NUMERIC, column.type == "formula")
                     for column in sheet.columns)
     rows = tuple(_row(sample, sheet, parameters) for sample in sheet.samples)
@@ -153,8 +153,8 @@ def _needs(sheet: DataSheet, column: Column) -> str:
     return UI["ws_formula_needs"].format(names="、".join(names)) if names else ""
 
 
-def _row(sample: dict[Text, Value], sheet: DataSheet, parameters: dict[str, object]) -> tuple[Cell, ...]:
-    values = {**parameters, **{name: value.value for name, value in sample.items()}}
+def _row(sample: dict[Text, Value], sheet: DataSheet, parameters: Mapping[str, object]) -> tuple[Cell, ...]:
+    values: dict[str, object] = {**parameters, **{name: value.value for name, value in sample.items()}}
     return tuple(_cell(sample.get(column.name), column, values) for column in sheet.columns)
 
 

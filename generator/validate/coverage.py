@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.diagnostics import Diagnostic, Loc
-from generator.load.binder import suggest
 from generator.model.content import ChapterContent, PointContent, SectionContent
 from generator.model.outline import Entry, Outline
 from generator.model.syllabus import CourseInfo
-from generator.validate.report import error, warning
+from generator.validate.report import error, unknown, warning
 
 ContentNode = SectionContent | PointContent
 
@@ -23,7 +22,7 @@ def check_coverage(
     for content in contents:
         entry = chapters.get(content.chapter)
         if entry is None:
-            problems.append(_unknown(content.chapter, "章", chapters))
+            problems.append(unknown(content.chapter, "chapter", chapters))
         elif content.chapter in written:
             first = written[content.chapter].loc.path
             problems.append(
@@ -59,7 +58,7 @@ def _match(entries: Sequence[Entry], nodes: Sequence[ContentNode], where: Loc) -
     seen: dict[str, ContentNode] = {}
     for node in nodes:
         if node.id not in by_id:
-            problems.append(_unknown(node.id, "大纲节点", by_id))
+            problems.append(unknown(node.id, "outline_node", by_id))
             continue
         if node.id in seen:
             problems.append(error(node.id.loc, "duplicate-id", value=node.id, first=seen[node.id].id.loc))
@@ -67,13 +66,8 @@ def _match(entries: Sequence[Entry], nodes: Sequence[ContentNode], where: Loc) -
         seen[node.id] = node
         problems += _match(by_id[node.id].children, node.points, node.loc)
     for node_id, entry in by_id.items():
-        node = seen.get(node_id)
-        if node is None or not node.body:
-            loc = node.loc if node else where
+        written = seen.get(node_id)
+        if written is None or not written.body:
+            loc = written.loc if written else where
             problems.append(warning(loc, "missing-section", label=entry.label, title=entry.title, id=node_id))
     return problems
-
-
-def _unknown(value: str, kind: str, known: dict[str, Entry]) -> Diagnostic:
-    hint = suggest(value, known, "可用的 id")
-    return error(value.loc, "unknown-reference", kind=kind, value=value, suggestion=hint)  # type: ignore[attr-defined]

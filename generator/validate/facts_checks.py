@@ -8,16 +8,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.locale import zh
 from generator.model.course import Course
 from generator.model.facts import Fact
 from generator.model.text import Text
 from generator.validate.report import duplicates, warning
 
 # A written amount, digits or Chinese numerals, optionally a range (两到四, 3-6); the unit is the fact's own.
-NUMBER = r"(?:\d[\d,.]*|[一二两三四五六七八九十百]+)"
-AMOUNT = NUMBER + r"(?:\s*(?:到|至|～|-|~)\s*" + NUMBER + r")?"
-UNIT = re.compile(r"(%|[^\d\s%,.一二两三四五六七八九十百到至～~-]+)$")
-SENTENCE = re.compile(r"[^。！？；\n]+")
+NUMBER = zh.TEXT_PATTERNS["number"]
+AMOUNT = NUMBER + r"(?:\s*" + zh.TEXT_PATTERNS["range_joiner"] + r"\s*" + NUMBER + r")?"
+UNIT = re.compile(zh.TEXT_PATTERNS["unit"])
+SENTENCE = re.compile(zh.TEXT_PATTERNS["sentence"])
+COUNTER = zh.TEXT_PATTERNS["counter"]
 
 
 def check_facts(course: Course) -> list[Diagnostic]:
@@ -60,9 +62,9 @@ def iter_texts(value: Any) -> Iterator[Text]:
 def _figure(fact: Fact) -> re.Pattern[str]:
     """Amounts written in the fact's unit (月, 天, %, 元/件 …); a fact with no unit matches none."""
     unit = UNIT.search(str(fact.text).strip())
-    if unit is None or not unit.group(1).strip("个"):
+    if unit is None or not unit.group(1).strip(COUNTER):
         return re.compile(r"(?!)")
-    return re.compile(AMOUNT + r"\s*个?" + re.escape(unit.group(1).lstrip("个")))
+    return re.compile(AMOUNT + r"\s*" + COUNTER + "?" + re.escape(unit.group(1).lstrip(COUNTER)))
 
 
 def _contradictions(fact: Fact, texts: list[Text]) -> list[Diagnostic]:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from generator.diagnostics import Diagnostic, Loc
+from generator.locale import zh
 from generator.model.quiz import Option, Question, QuestionBank
 from generator.model.roleplay import Roleplay, Turn
 from generator.validate.report import warning
@@ -27,10 +28,9 @@ BRANCH_MIN_TURNS = 3
 CHOICE_TYPES = ("single", "multiple", "scenario")
 
 _MARKUP = re.compile(r"[*_`>#|\s]|\]\([^)]*\)|\[")
-_ALL_OF_ABOVE = re.compile(
-    r"以上(都|皆|全)(对|是|不对|不是|非|正确|错误)|以上全部|都不对|all of the above|none of the above", re.IGNORECASE)
-_QUESTION = re.compile(r"[^。？！?!\n]*(?:哪|下列|以下)[^。？！?!\n]*")
-_NEGATIVE = re.compile(r"不是|不属于|不正确|错误的是|不应|不包括|不宜|除[^，。？]{0,20}外")
+_ALL_OF_ABOVE = re.compile(zh.TEXT_PATTERNS["all_of_above"], re.IGNORECASE)
+_QUESTION = re.compile(zh.TEXT_PATTERNS["question"])
+_NEGATIVE = re.compile(zh.TEXT_PATTERNS["negative"])
 _BOLD = re.compile(r"\*\*[^*]+\*\*")
 
 
@@ -112,7 +112,7 @@ def _truefalse_bank(bank: QuestionBank) -> list[Diagnostic]:
 def _truefalse_course(banks: Sequence[QuestionBank]) -> list[Diagnostic]:
     true, total = _true_share(q for bank in banks for q in bank.questions)
     first = next((q.id.loc for bank in banks for q in bank.questions if q.type == "truefalse"), None)
-    return _balance(first, "全课程", true, total, TRUE_RANGE_COURSE) if first else []
+    return _balance(first, zh.WHOLE_COURSE, true, total, TRUE_RANGE_COURSE) if first else []
 
 
 def _balance(loc: Loc, scope: str, true: int, total: int, bounds: tuple[float, float]) -> list[Diagnostic]:

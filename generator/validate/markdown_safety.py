@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -21,8 +22,14 @@ _ATTRIBUTES = re.compile(r"\{:?[^{}\n]*?\b(on[a-zA-Z]+|style|href|src|formaction
 
 
 def check_markdown_safety(course: Course) -> list[Diagnostic]:
-    return [problem for text in _markdown_fields(course)
-            for problem in find_unsafe(text, lambda offset, text=text: position(text, offset))]
+    return [problem for text in markdown_fields(course)
+            for problem in find_unsafe(text, functools.partial(position, text))]
+
+
+def markdown_fields(course: Course) -> Iterator[Markdown]:
+    """Every Markdown text an author wrote in content, role-plays, quizzes, worksheets and the glossary."""
+    for item in (*course.contents, *course.roleplays, *course.banks, *course.worksheets, course.glossary):
+        yield from (text for text in iter_texts(item) if isinstance(text, Markdown))
 
 
 def find_unsafe(text: str, where: Callable[[int], Loc]) -> list[Diagnostic]:
@@ -31,11 +38,6 @@ def find_unsafe(text: str, where: Callable[[int], Loc]) -> list[Diagnostic]:
     problems += [error(where(m.start()), "unsafe-attribute", name=m.group(1)) for m in _ATTRIBUTES.finditer(text)]
     problems += [error(where(m.start()), "remote-image") for m in _REMOTE_IMAGE.finditer(text)]
     return problems
-
-
-def _markdown_fields(course: Course) -> Iterator[Markdown]:
-    for item in (*course.contents, *course.roleplays, *course.banks, *course.worksheets, course.glossary):
-        yield from (text for text in iter_texts(item) if isinstance(text, Markdown))
 
 
 def _bad_links(text: str) -> Iterator[tuple[int, str]]:

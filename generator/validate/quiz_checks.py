@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from generator.diagnostics import Diagnostic, Loc
-from generator.load.binder import suggest
+from generator.diagnostics import Diagnostic
 from generator.locale import ui
 from generator.model.course import Course
 from generator.model.outline import Entry, Outline
@@ -19,7 +18,7 @@ from generator.model.quizpool import (
     questions_under,
 )
 from generator.model.text import Text
-from generator.validate.report import duplicates, error, warning
+from generator.validate.report import duplicates, error, unknown, warning
 
 # Which optional fields each type reads; the rest are reported as unused.
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -47,7 +46,7 @@ def check_quizzes(course: Course, outline: Outline) -> list[Diagnostic]:
     for question in questions:
         problems += check_question(question)
         if question.node not in nodes:
-            problems.append(_unknown(question.node, "大纲节点", nodes))
+            problems.append(unknown(question.node, "outline_node", nodes))
     problems += check_unique_ids(questions)
     problems += duplicates(bank.bank for bank in course.banks)  # two banks with one id: one would shadow the other
     problems += check_stems(questions)
@@ -178,8 +177,8 @@ def check_definitions(
 
 
 def _definition_refs(quiz: QuizDefinition, known: set[str], nodes: dict[str, Entry]) -> list[Diagnostic]:
-    problems = [_unknown(node_id, "大纲节点", nodes) for node_id in quiz.scope if node_id not in nodes]
-    problems += [_unknown(qid, "题目", known) for qid in quiz.questions if qid not in known]
+    problems = [unknown(node_id, "outline_node", nodes) for node_id in quiz.scope if node_id not in nodes]
+    problems += [unknown(qid, "question", known) for qid in quiz.questions if qid not in known]
     if quiz.scope and quiz.questions:
         problems.append(error(quiz.locs.get("questions", quiz.loc), "quiz-scope-and-questions", id=quiz.id))
     return problems
@@ -200,7 +199,3 @@ def check_chapter_pools(outline: Outline, questions: Sequence[Question]) -> list
 def _type_name(kind: str) -> str:
     return ui(f"quiz_type_{kind}")
 
-
-def _unknown(value: Text, kind: str, known: Iterable[str]) -> Diagnostic:
-    loc: Loc = value.loc
-    return error(loc, "unknown-reference", kind=kind, value=value, suggestion=suggest(value, known, "可用的 id"))

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from generator.diagnostics import Diagnostic
-from generator.load.binder import suggest
+from generator.locale import kind, suggest, zh
 from generator.model.outline import Outline
 from generator.model.roleplay import Branching, Ending, Roleplay, Turn
-from generator.validate.report import duplicates, error
+from generator.validate.report import duplicates, error, unknown
 
 MIN_REPLIES, MAX_REPLIES = 2, 4
 
@@ -28,14 +28,15 @@ def check_roleplays(roleplays: Sequence[Roleplay], outline: Outline) -> list[Dia
 
 def check_branching(play_id: str, branching: Branching) -> list[Diagnostic]:
     """Every rule on one script; pure, so the tests can feed it graphs directly."""
+    every: tuple[Turn | Ending, ...] = (*branching.turns, *branching.endings)
     nodes: dict[str, Turn | Ending] = {}
-    for node in (*branching.turns, *branching.endings):
+    for node in every:
         nodes.setdefault(node.id, node)
-    problems = duplicates(node.id for node in (*branching.turns, *branching.endings))
+    problems = duplicates(node.id for node in every)
     problems += _check_start(branching, nodes)
     for turn in branching.turns:
         problems += _check_replies(turn, nodes)
-    turns = {turn.id: turn for turn in reversed(branching.turns)}  # first definition wins
+    turns: dict[str, Turn] = {turn.id: turn for turn in reversed(branching.turns)}  # first definition wins
     reachable = _reachable(branching, turns, nodes)
     problems += _unreachable(branching, reachable)
     problems += _loops(branching, turns, reachable)
@@ -59,8 +60,7 @@ def _check_nodes(play: Roleplay, outline: Outline) -> list[Diagnostic]:
     for node in play.nodes:
         entries = outline.named(node)
         if not entries:
-            hint = suggest(node, known, "可用的 id")
-            problems.append(error(node.loc, "unknown-reference", kind="大纲节点", value=node, suggestion=hint))
+            problems.append(unknown(node, "outline_node", known))
         elif len({entry.qid for entry in entries}) > 1:  # same qid twice is the outline's own duplicate-id
             choices = "、".join(entry.qid for entry in entries)
             problems.append(error(node.loc, "ambiguous-node", value=node, choices=choices))
@@ -70,8 +70,7 @@ def _check_nodes(play: Roleplay, outline: Outline) -> list[Diagnostic]:
 def _check_start(branching: Branching, nodes: dict[str, Turn | Ending]) -> list[Diagnostic]:
     start = branching.start
     if start not in nodes:
-        hint = suggest(start, [turn.id for turn in branching.turns], "可用的节点")
-        return [error(start.loc, "unknown-reference", kind="开始节点", value=start, suggestion=hint)]
+        return [unknown(start, "start_turn", [turn.id for turn in branching.turns], "turns")]
     if isinstance(nodes[start], Ending):
         return [error(start.loc, "roleplay-start-not-turn", value=start)]
     return []
@@ -86,7 +85,7 @@ def _check_replies(turn: Turn, nodes: dict[str, Turn | Ending]) -> list[Diagnost
         problems.append(error(turn.id.loc, "reply-count", value=turn.id, count=count))
     for reply in turn.replies:
         if reply.next not in nodes:
-            hint = suggest(reply.next, nodes, "可用的节点和结局")
+            hint = suggest(reply.next, nodes, "turns_and_endings")
             problems.append(error(reply.next.loc, "dangling-next", value=reply.next, suggestion=hint))
     return problems
 
@@ -109,7 +108,7 @@ def _reachable(branching: Branching, turns: dict[str, Turn], nodes: dict[str, Tu
 def _unreachable(branching: Branching, reachable: set[str] | None) -> list[Diagnostic]:
     if reachable is None:
         return []
-    named = [("节点", node) for node in branching.turns] + [("结局", node) for node in branching.endings]
+    named = [(kind("turn"), node) for node in branching.turns] + [(kind("ending"), node) for node in branching.endings]
     return [
         error(node.id.loc, "unreachable-turn", kind=kind, value=node.id, start=branching.start)
         for kind, node in named
@@ -122,15 +121,22 @@ def _loops(branching: Branching, turns: dict[str, Turn], reachable: set[str] | N
     finishing = _can_finish(branching, turns)
     trapped = [turn for turn in branching.turns if turn.replies and turn.id not in finishing
                and (reachable is None or turn.id in reachable)]
-    trapped_ids = {turn.id for turn in trapped}
+    trapped_ids: set[str] = {turn.id for turn in trapped}
     reported: set[str] = set()
     problems = []
     for turn in trapped:
         walk = _walk_trap(turn.id, turns, trapped_ids, reported)
         if walk:
-            cycle = " → ".join(f"“{node}”" for node in walk)
-            problems.append(error(turns[walk[0]].id.loc, "endless-loop", cycle=cycle))
+            problems.append(error(turns[walk[0]].id.loc, "endless-loop", cycle=_show_cycle(walk)))
     return problems
+
+
+def _show_cycle(walk: list[str], shown: int = 8) -> str:
+    """The loop as “a” → “b” → … → “a”; a long one keeps its first steps and its way back, so it fits a screen."""
+    names = [f"“{node}”" for node in walk]
+    if len(names) > shown + 2:
+        names = [*names[:shown], zh.ELIDED_STEPS.format(count=len(walk) - shown - 2), *names[-2:]]
+    return " → ".join(names)
 
 
 def _can_finish(branching: Branching, turns: dict[str, Turn]) -> set[str]:

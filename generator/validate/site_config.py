@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Loc
-from generator.load.binder import suggest
 from generator.load.yamlsource import YNode
-from generator.locale import REFUSED_REASONS, os_reason
+from generator.locale import REFUSED_REASONS, TYPE_NAMES, kind, os_reason, suggest, zh
 from generator.model.course import ExtraPage, SiteConfig, SiteSettings
 from generator.model.text import Text
 from generator.resources import TOOL_TEMPLATES
@@ -18,6 +17,8 @@ from generator.validate.report import error, warning
 
 # What an author may set; everything else is refused, so nothing reaches MkDocs unchecked.
 ALLOWED = ("site_name", "site_description", "site_author", "copyright", "site_url", "theme", "extra", "extra_pages")
+# Material features that would undo a promise: its tooltips render every title (author text) as HTML.
+REFUSED_FEATURES = {"content.tooltips": "title_html"}
 THEME_ALLOWED = ("name", "palette", "features", "logo", "favicon", "icon", "font")
 EXTRA_ALLOWED = ("homepage", "social", "alternate")
 # Keys courseware writes itself; an author's value would be silently lost, so say so.
@@ -51,7 +52,8 @@ def _check_overrides(root: Path) -> list[Diagnostic]:
 
 def _check_config(root: Path, node: YNode, settings: SiteSettings) -> list[Diagnostic]:
     if not isinstance(node.value, dict):
-        return [error(node.loc, "wrong-type", key="mkdocs.yml", expected="映射（键: 值）", actual="列表或文字")]
+        return [error(node.loc, "wrong-type", key="mkdocs.yml", expected=TYPE_NAMES["dict"],
+                      actual=TYPE_NAMES["list_or_str"])]
     problems = _check_keys(node, ALLOWED)
     problems += _check_theme(node.value.get("theme"))
     extra = node.value.get("extra")
@@ -94,7 +96,14 @@ def _check_theme(theme: YNode | None) -> list[Diagnostic]:
         item = values.get(key)
         if item is not None and _EXTERNAL.match(str(item.value)):
             problems.append(error(item.loc, "refused-config", key=f"theme.{key}", reason=REFUSED_REASONS["other_host"]))
-    return problems
+    return problems + _check_features(values.get("features"))
+
+
+def _check_features(features: YNode | None) -> list[Diagnostic]:
+    if features is None or not isinstance(features.value, list):
+        return []
+    return [error(item.loc, "refused-config", key=f"theme.features: {item.value}", reason=REFUSED_REASONS[reason])
+            for item in features.value for name, reason in REFUSED_FEATURES.items() if item.value == name]
 
 
 def _check_extra_pages(root: Path, pages: tuple[ExtraPage, ...]) -> list[Diagnostic]:
@@ -137,8 +146,7 @@ def _check_page_file(root: Path, file: Text) -> list[Diagnostic]:
     if not _inside(root, file):
         return [error(file.loc, "path-escape", value=file)]
     if not (root / file).is_file():
-        hint = "检查文件名和路径"
-        return [error(file.loc, "unknown-reference", kind="文件", value=file, suggestion=hint)]
+        return [error(file.loc, "unknown-reference", kind=kind("file"), value=file, suggestion=zh.CHECK_PATH)]
     return _check_page_text(root, str(file), file.loc)
 
 

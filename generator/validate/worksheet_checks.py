@@ -6,16 +6,16 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import PurePosixPath
 
 from generator.diagnostics import Diagnostic, Loc
-from generator.load.binder import suggest
-from generator.locale import UI, zh
+from generator.locale import UI, suggest, zh
 from generator.locale.zh import WS_SYNTAX, WS_WORDS
 from generator.model.outline import Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
-from generator.validate.report import error
+from generator.validate.report import error, unknown
 from generator.validate.worksheet_values import check_values
 from generator.workbook.checks import bounds, serial
 from generator.workbook.compute import EPOCH
@@ -52,14 +52,13 @@ def check_worksheets(worksheets: tuple[Worksheet, ...], outline: Outline) -> lis
     return problems
 
 
-def _check_identity(worksheet: Worksheet, nodes: set[str]) -> Iterator[Diagnostic]:
+def _check_identity(worksheet: Worksheet, nodes: AbstractSet[str]) -> Iterator[Diagnostic]:
     stem = PurePosixPath(worksheet.loc.path).stem
     if worksheet.id != stem:
         yield error(worksheet.id.loc, "ws-id-mismatch", value=worksheet.id, stem=stem)
     for node in worksheet.nodes:
         if node not in nodes:
-            yield error(node.loc, "unknown-reference", kind=WS_WORDS["node"], value=node,
-                        suggestion=suggest(node, nodes))
+            yield unknown(node, "outline_node", nodes)
     yield from _check_titles(worksheet)
 
 
@@ -143,7 +142,7 @@ def _check_charts(sheet: DataSheet) -> Iterator[Diagnostic]:
         for name in (chart.categories, *chart.series, *([chart.rank] if chart.rank else [])):
             if name not in columns:
                 yield error(name.loc, "ws-unknown-name", where=where, name=name,
-                            suggestion=suggest(name, columns, WS_WORDS["columns"]))
+                            suggestion=suggest(name, columns, "columns"))
             elif name in chart.series and not is_numeric(columns[name]):
                 yield error(name.loc, "ws-chart-series", where=where, name=name)
         if chart.type == "pareto" and (chart.rank is None or len(chart.series) != 1):
@@ -182,7 +181,7 @@ def _cycle_from(name: str, needs: dict[str, set[str]], path: list[str]) -> list[
     return []
 
 
-def _check_column(column: Column, columns: set[str], parameters: set[str]) -> Iterator[Diagnostic]:
+def _check_column(column: Column, columns: AbstractSet[str], parameters: AbstractSet[str]) -> Iterator[Diagnostic]:
     if column.type == "formula" and column.formula is None:
         yield error(column.name.loc, "ws-missing-formula", column=column.name)
     if column.type != "formula" and column.formula is not None:
@@ -211,7 +210,7 @@ def _check_limits(column: Column, columns: set[str]) -> Iterator[Diagnostic]:
     for name in column.requires or ():
         if name not in columns:
             yield error(name.loc, "ws-unknown-name", where=where, name=name,
-                        suggestion=suggest(name, columns, WS_WORDS["names"]))
+                        suggestion=suggest(name, columns, "names"))
 
 
 def _check_choices(column: Column) -> Iterator[Diagnostic]:
@@ -225,7 +224,7 @@ def _check_choices(column: Column) -> Iterator[Diagnostic]:
         yield error(column.name.loc, "ws-choices-too-long", column=column.name, length=length)
 
 
-def _check_formula(source: Text, where: str, columns: set[str], parameters: set[str], whole: bool
+def _check_formula(source: Text, where: str, columns: AbstractSet[str], parameters: AbstractSet[str], whole: bool
                    ) -> Iterator[Diagnostic]:
     try:
         tree = parse(source)
@@ -236,7 +235,7 @@ def _check_formula(source: Text, where: str, columns: set[str], parameters: set[
         if name not in FUNCTIONS:
             close = [REPLACEMENTS[name]] if name in REPLACEMENTS else difflib.get_close_matches(
                 name, sorted(FUNCTIONS), n=1, cutoff=0.6)
-            hint = WS_WORDS["did_you_mean"].format(name=close[0]) if close else ""
+            hint = zh.DID_YOU_MEAN.format(word=close[0]) if close else ""
             yield error(source.loc, "ws-unknown-function", where=where, name=name, suggestion=hint,
                         allowed="、".join(sorted(FUNCTIONS)))
     for node in names_used(tree):
@@ -249,14 +248,14 @@ def _filled(problem: FormulaError) -> dict[str, object]:
     return {"detail": WS_SYNTAX[str(problem.values["problem"])].format(token=problem.values.get("token", ""))}
 
 
-def _check_reference(node: Node, loc: Loc, where: str, columns: set[str], parameters: set[str], whole: bool
-                     ) -> Iterator[Diagnostic]:
+def _check_reference(node: Node, loc: Loc, where: str, columns: AbstractSet[str], parameters: AbstractSet[str],
+                     whole: bool) -> Iterator[Diagnostic]:
     name = node.text
     if node.kind == "column" and name in parameters:
         yield error(loc, "ws-parameter-as-column", where=where, name=name)
     elif name not in columns and name not in parameters:
         known = columns | parameters
-        yield error(loc, "ws-unknown-name", where=where, name=name, suggestion=suggest(name, known, WS_WORDS["names"]))
+        yield error(loc, "ws-unknown-name", where=where, name=name, suggestion=suggest(name, known, "names"))
     elif node.kind == "name" and whole and name not in parameters:
         yield error(loc, "ws-row-name-in-summary", where=where, name=name)
 
@@ -267,7 +266,7 @@ def _check_sample(sample: dict[Text, Value], sheet: DataSheet) -> Iterator[Diagn
         column = columns.get(name)
         if column is None:
             yield error(name.loc, "ws-sample-unknown-column", column=name,
-                        suggestion=suggest(name, columns, WS_WORDS["columns"]))
+                        suggestion=suggest(name, columns, "columns"))
         elif column.type != "formula":
             yield from _check_value(name, value, column.type, column.choices)
             yield from _check_bounds(name, value, column)

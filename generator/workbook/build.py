@@ -206,7 +206,7 @@ def _write_column(sheet: Sheet, layout: SheetLayout, column: Column, index: int,
             _keep_as_text(cell)
 
 
-def _put(sheet: Sheet, row: int, column: int, value: object) -> Any:
+def _put(sheet: Sheet, row: int, column: int, value: Any) -> Any:
     """Author text into a cell; never a live formula, whatever it starts with."""
     cell = sheet.cell(row, column, value)
     _keep_as_text(cell)
@@ -221,7 +221,7 @@ def _keep_as_text(cell: Any) -> None:
         cell.quotePrefix = True
 
 
-def _cell_value(value: object, kind: str) -> object:
+def _cell_value(value: object, kind: str) -> Any:
     if kind == "date" and isinstance(value, str):
         return datetime.date.fromisoformat(value)
     if kind == "text" and not isinstance(value, str):
@@ -321,6 +321,10 @@ def _protect(sheet: Sheet, title_rows: str) -> None:
     setup = sheet.page_setup
     setup.orientation, setup.paperSize = "landscape", sheet.PAPERSIZE_A4
     setup.fitToWidth, setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = sheet.sheet_properties.pageSetUpPr
+    assert fit is not None  # openpyxl gives every new sheet its page-setup properties
+    fit.fitToPage = True
     sheet.print_title_rows = title_rows
-    sheet.oddFooter.center.text = ui("ws_footer")
+    footer = sheet.oddFooter
+    assert footer is not None  # openpyxl creates every header and footer part with the sheet
+    footer.center.text = ui("ws_footer")

@@ -108,7 +108,8 @@ def is_numeric(column: Column) -> bool:
 
 
 def lay_out(sheet: DataSheet) -> SheetLayout:
-    letters = {str(column.name): get_column_letter(index) for index, column in enumerate(sheet.columns, start=1)}
+    letters: dict[str, str] = {str(column.name): get_column_letter(index)
+                               for index, column in enumerate(sheet.columns, start=1)}
     return SheetLayout(sheet, letters)
 
 

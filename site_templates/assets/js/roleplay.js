@@ -1,11 +1,6 @@
 /* Role-play page: the brief cards' projection view and the branching self-practice. */
 (() => {
-  const make = (tag, cls, text) => {
-    const node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text != null) node.textContent = text;
-    return node;
-  };
+  const make = cw.el;
 
   // One card at a time, large, over the whole window (F11 for full screen); arrows or a clicker turn cards.
   const initCards = (box) => {
@@ -42,7 +37,7 @@
 
   // Customer line, 2–4 replies; each choice adds its score and moves on until an ending and its debrief.
   const initPlay = (box) => {
-    const data = JSON.parse(box.querySelector(".cw-play__data").getAttribute("data-json"));
+    const data = cw.data(box, ".cw-play__data");
     const text = data.labels;
     const score = make("p", "cw-play__score");
     const stage = make("div", "cw-play__stage");
@@ -60,7 +55,7 @@
     box.append(make("p", "cw-play__path-title", text.path_taken), path, restart);
 
     const update = () => {
-      score.textContent = text.score + "：" + text.score_of.replace(/\{score\}/g, total).replace(/\{best\}/g, best);
+      score.textContent = text.score + "：" + cw.fmt(text.score_of, { score: total, best });
     };
     const line = (cls, label, words) => {
       const node = make("p", cls);
@@ -110,14 +105,6 @@
     reset();
   };
 
-  const init = (root) => {
-    const start = (selector, setup) => root.querySelectorAll(selector + ":not([data-cw-ready])").forEach((box) => {
-      box.setAttribute("data-cw-ready", "");
-      setup(box);
-    });
-    start("[data-cw-cards]", initCards);
-    start("[data-cw-play]", initPlay);
-  };
-  if (window.document$) document$.subscribe(() => init(document));
-  else document.addEventListener("DOMContentLoaded", () => init(document));
+  cw.ready("[data-cw-cards]", initCards);
+  cw.ready("[data-cw-play]", initPlay);
 })();

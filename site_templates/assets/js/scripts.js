@@ -20,7 +20,7 @@
         });
         group.hidden = !any;
       });
-      count.textContent = form.dataset.count.replace("{count}", shown);
+      count.textContent = cw.fmt(form.dataset.count, { count: shown });
     };
     form.addEventListener("input", apply);
     form.addEventListener("submit", (event) => event.preventDefault());
@@ -28,10 +28,5 @@
     apply();
   };
 
-  const init = (root) => root.querySelectorAll("[data-cw-filter]:not([data-cw-ready])").forEach((form) => {
-    form.setAttribute("data-cw-ready", "");
-    initFilter(form);
-  });
-  if (window.document$) document$.subscribe(() => init(document));
-  else document.addEventListener("DOMContentLoaded", () => init(document));
+  cw.ready("[data-cw-filter]", initFilter);
 })();

@@ -1,12 +1,12 @@
 /* Slide deck: one slide at a time, keyboard and presenter clicker, black screen, timers, notes. */
-(function () {
-  var deck, slides, current = 0, counter, black;
-  var NEXT = ["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"];
-  var PREV = ["ArrowLeft", "ArrowUp", "PageUp", "Backspace"];
+(() => {
+  let deck, slides, current = 0, counter, black;
+  const NEXT = ["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"];
+  const PREV = ["ArrowLeft", "ArrowUp", "PageUp", "Backspace"];
 
   function go(index) {
     current = Math.max(0, Math.min(slides.length - 1, index));
-    slides.forEach(function (slide, i) {
+    slides.forEach((slide, i) => {
       slide.classList.toggle("cw-slide--current", i === current);
       slide.setAttribute("aria-hidden", String(i !== current));
     });
@@ -15,7 +15,7 @@
   }
 
   function onKey(event) {
-    var key = event.key, lower = key.toLowerCase();
+    let key = event.key, lower = key.toLowerCase();
     if (event.ctrlKey || event.altKey || event.metaKey) return;
     if ((key === " " || key === "Enter") && event.target.closest("button, a")) return;
     if (NEXT.indexOf(key) >= 0) go(current + 1);
@@ -35,10 +35,10 @@
   }
 
   function initTimer(box) {
-    var total = +box.getAttribute("data-cw-seconds") * 1000, left = total, endAt = 0, tick = 0;
-    var display = box.querySelector(".cw-timer__display"), status = box.querySelector(".cw-timer__status");
+    let total = +box.getAttribute("data-cw-seconds") * 1000, left = total, endAt = 0, tick = 0;
+    let display = box.querySelector(".cw-timer__display"), status = box.querySelector(".cw-timer__status");
     function show() {
-      var seconds = Math.ceil(left / 1000);
+      let seconds = Math.ceil(left / 1000);
       display.textContent = pad(Math.floor(seconds / 60)) + ":" + pad(seconds % 60);
       box.classList.toggle("cw-timer--done", left <= 0);
     }
@@ -48,13 +48,13 @@
       show();
       if (left <= 0) { stop(); status.textContent = deck.getAttribute("data-cw-done"); }
     }
-    var actions = {
-      start: function () { if (!tick && left > 0) { endAt = Date.now() + left; tick = setInterval(update, 250); } },
-      pause: function () { if (tick) { update(); stop(); } },
-      reset: function () { stop(); left = total; status.textContent = ""; show(); }
+    let actions = {
+      start: () => { if (!tick && left > 0) { endAt = Date.now() + left; tick = setInterval(update, 250); } },
+      pause: () => { if (tick) { update(); stop(); } },
+      reset: () => { stop(); left = total; status.textContent = ""; show(); }
     };
-    box.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-cw-action]");
+    box.addEventListener("click", (event) => {
+      let button = event.target.closest("[data-cw-action]");
       if (button) actions[button.getAttribute("data-cw-action")]();
     });
   }
@@ -69,12 +69,12 @@
     slides = Array.prototype.slice.call(deck.querySelectorAll(".cw-slide"));
     counter = deck.querySelector("[data-cw-counter]");
     black = deck.querySelector(".cw-deck__black");
-    black.addEventListener("click", function () { black.hidden = true; });
+    black.addEventListener("click", () => { black.hidden = true; });
     deck.querySelectorAll("[data-cw-timer]").forEach(initTimer);
     document.addEventListener("keydown", onKey);
     go((parseInt(location.hash.slice(1), 10) || 1) - 1);
   }
 
-  if (window.document$) document$.subscribe(function () { init(document); });
-  else document.addEventListener("DOMContentLoaded", function () { init(document); });
+  if (window.document$) document$.subscribe(() => { init(document); });
+  else document.addEventListener("DOMContentLoaded", () => { init(document); });
 })();

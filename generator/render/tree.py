@@ -1,0 +1,50 @@
+"""The docs tree the render phase produces: files, navigation and assets, independent of any engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model.course import Course
+from generator.model.outline import Outline
+from generator.render.quiz_views import QuizCatalog
+from generator.render.roleplay_views import RoleplayView
+from generator.render.views import PartView
+
+
+@dataclass
+class DocsTree:
+    """Files of the docs folder (path -> content) plus the navigation, independent of any engine."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    extra_css: list[str] = field(default_factory=list)
+    extra_js: list[str] = field(default_factory=list)
+    pages: int = 0
+    sources: dict[str, str] = field(default_factory=dict)  # page -> the author's file it comes from
+
+    def add_page(self, path: str, text: str, source: str = "") -> None:
+        self.files[path] = text.encode("utf-8")
+        self.pages += 1
+        if source:
+            self.sources[path] = source
+
+    def write(self, docs_dir: Path) -> None:
+        for relative, data in sorted(self.files.items()):
+            target = docs_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a feature renderer (quizzes, role-plays, worksheets, classroom) needs to add its pages."""
+
+    course: Course
+    outline: Outline
+    parts: tuple[PartView, ...]
+    env: Any
+    edition: str
+    catalog: QuizCatalog  # built once: chapter checks and quiz pages read the same
+    roleplays: tuple[RoleplayView, ...]
