@@ -197,7 +197,7 @@ def _check_column(column: Column, columns: AbstractSet[str], parameters: Abstrac
         yield from _check_choices(column)
 
 
-def _check_limits(column: Column, columns: set[str]) -> Iterator[Diagnostic]:
+def _check_limits(column: Column, columns: AbstractSet[str]) -> Iterator[Diagnostic]:
     """min / max only on number and date inputs, of the column's type; `requires` names columns of the sheet."""
     for limit in (column.min, column.max):
         if limit is None:

@@ -6,7 +6,7 @@ import datetime
 import io
 import re
 import zipfile
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -41,7 +41,8 @@ FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 INSTRUCTION_WIDTHS = (16, 16, 70)  # heading, parameter value (and text), note (and text)
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
-_CHECKS = {"integer": "whole", "money": "decimal", "number": "decimal", "percent": "decimal", "date": "date"}
+_CHECKS: dict[str, Literal["whole", "decimal", "date"]] = {
+    "integer": "whole", "money": "decimal", "number": "decimal", "percent": "decimal", "date": "date"}
 
 
 def build_workbook(worksheet: Worksheet) -> bytes:

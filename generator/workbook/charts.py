@@ -17,7 +17,7 @@ from generator.workbook import style
 from generator.workbook.layout import SheetLayout
 
 CHART_ROWS = 18  # rows of sheet one chart covers, so the next one starts below it
-WIDTH, HEIGHT = 18.0, 8.5  # centimetres
+WIDTH, HEIGHT = 18, 9  # centimetres (whole numbers: openpyxl's chart size fields)
 
 
 def helper_column(layout: SheetLayout, chart: Chart) -> int:
