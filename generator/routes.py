@@ -13,6 +13,9 @@ from __future__ import annotations
 QUIZZES = "quizzes"
 WORKSHEETS = "worksheets"
 ROLEPLAYS = "roleplays"
+BLANKS, BUNDLE = "blank", "all-worksheets"
+WORKSHEET_BLANKS = f"{WORKSHEETS}/{BLANKS}"  # worksheets/blank/<id>.xlsx: the templates without sample rows
+WORKSHEET_BUNDLE = f"{WORKSHEETS}/{BUNDLE}.zip"  # every workbook and template (全部下载)
 INDEX = "index"
 
 # Fixed pages (docs-tree paths).
@@ -90,4 +93,4 @@ TOP_LEVEL = frozenset({
 # maps/<part-id>.svg sits beside maps/course.svg (the whole course): a part may not be called that either.
 PART_IDS_TAKEN = TOP_LEVEL | {"course"}
 # <part>/<chapter>.md, roleplays/<id>.md and worksheets/<id>.md sit beside their folder's index page.
-FOLDER_IDS_TAKEN = frozenset({INDEX})
+FOLDER_IDS_TAKEN = frozenset({INDEX, BLANKS, BUNDLE})

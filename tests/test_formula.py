@@ -54,8 +54,9 @@ def test_row_formula_uses_this_rows_cells_whole_columns_and_parameters() -> None
                         column("毛利率", "formula", formula="(销售额 - 成本) / 销售额")], samples=2, blank=3)
     layout = lay_out(sheet)
     assert row_formula("(销售额 - 成本) / 销售额", layout, 7, set()) == "(A7-B7)/A7"
-    assert row_formula("销售额 / SUM(销售额[]) >= 门槛", layout, 4, {"门槛"}) == "A4/SUM($A$4:$A$8)>=门槛"
-    assert sheet_formula('COUNTIF(毛利率[], "<" & 门槛)', layout, {"门槛"}) == 'COUNTIF($C$4:$C$8,"<"&门槛)'
+    assert row_formula("销售额 / SUM(销售额[]) >= 门槛", layout, 4, {"门槛"}) == "A4/SUM($A$4:$A$203)>=门槛"
+    assert row_formula("COUNTIF(销售额[上方], 销售额)", layout, 6, set()) == "COUNTIF($A$3:A5,A6)"
+    assert sheet_formula('COUNTIF(毛利率[], "<" & 门槛)', layout, {"门槛"}) == 'COUNTIF($C$4:$C$203,"<"&门槛)'
     assert layout.inputs_blank(9) == "COUNTA(A9,B9)=0"
 
 

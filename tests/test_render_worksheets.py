@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
+
+import openpyxl
 
 from generator.load.course import load_course
 from generator.render import render
@@ -56,7 +60,7 @@ def test_downloads_page_groups_by_part_and_nav_lists_previews(sample_course: Pat
     tree, _ = _tree(sample_course)
     index = tree.files["worksheets/index.md"].decode()
     assert "## 第一部分 拜访 {#visit}" in index
-    assert "(visit-card.md)" in index and "(visit-card.xlsx)" in index
+    assert "(visit-card.md)" in index and 'href="visit-card.xlsx"' in index
     assert {"工作表": ["worksheets/index.md", {"拜访卡 <script>alert(1)</script>": "worksheets/visit-card.md"}]} \
         in tree.nav
 
@@ -88,3 +92,23 @@ def test_no_worksheets_no_pages(sample_course: Path) -> None:
     tree = render(loaded.course)
     assert not [path for path in tree.files if path.startswith("worksheets/")]
     assert not [item for item in tree.nav if isinstance(item, dict) and "工作表" in item]
+
+
+def test_blank_templates_and_one_zip_with_the_same_file_names(sample_course: Path) -> None:
+    tree, course = _tree(sample_course)
+    blank = openpyxl.load_workbook(io.BytesIO(tree.files["worksheets/blank/visit-card.xlsx"]))
+    assert blank["拜访"]["A6"].value is None  # no sample row: the template starts empty
+    assert blank["拜访"]["D6"].value.startswith("=IF(")  # but every prepared row has its formula
+    archive = zipfile.ZipFile(io.BytesIO(tree.files["worksheets/all-worksheets.zip"]))
+    names = ["拜访卡 _script_alert(1)__script_.xlsx", "空白模板/拜访卡 _script_alert(1)__script_（空白模板）.xlsx"]
+    assert archive.namelist() == names
+    assert archive.read(names[0]) == build_workbook(course.worksheets[0])
+    page, index = (tree.files[f"worksheets/{name}.md"].decode() for name in ("visit-card", "index"))
+    for text in (page, index):  # the same download names on the preview and the downloads page
+        assert f'download="{names[0]}"' in text and 'href="blank/visit-card.xlsx"' in text
+    assert 'href="all-worksheets.zip"' in index
+
+
+def test_preview_says_each_formula_in_words(sample_course: Path) -> None:
+    page = _tree(sample_course)[0].files["worksheets/visit-card.md"].decode()
+    assert "<strong>差距</strong> ＝ <code>金额 × 目标率</code>（缺少金额时显示“缺数据”，不计入汇总和排名）" in page

@@ -34,15 +34,17 @@ def test_instructions_sheet_comes_first_then_data_sheets(book: openpyxl.Workbook
 
 def test_headers_are_chinese_and_frozen(book: openpyxl.Workbook) -> None:
     sheet = book["毛利"]
-    assert [cell.value for cell in sheet[3]] == ["客户", "级别", "销售额", "成本", "签约日", "毛利率"]
-    assert sheet.freeze_panes == "B4"
+    assert [cell.value for cell in sheet[5]] == ["客户", "级别", "销售额", "成本", "签约日", "毛利率", "数据检查"]
+    assert sheet.freeze_panes == "B6"  # the summary above the header stays in view too
+    assert sheet.auto_filter.ref == "A5:G10"
 
 
 def test_inputs_unlocked_formulas_locked_sheets_protected_without_password(book: openpyxl.Workbook) -> None:
     for sheet in book.worksheets:
         assert sheet.protection.sheet and not sheet.protection.password
+        assert not (sheet.protection.sort or sheet.protection.autoFilter or sheet.protection.insertRows)
     sheet = book["毛利"]
-    for row in range(4, 9):  # one sample row and four blank rows
+    for row in range(6, 11):  # one sample row and four blank rows
         assert all(not sheet.cell(row, col).protection.locked for col in range(1, 6))
         assert sheet.cell(row, 6).protection.locked
         assert sheet.cell(row, 1).fill.fgColor.rgb != sheet.cell(row, 6).fill.fgColor.rgb
@@ -50,10 +52,10 @@ def test_inputs_unlocked_formulas_locked_sheets_protected_without_password(book:
 
 def test_blank_rows_show_empty_text_until_an_input_is_typed(book: openpyxl.Workbook) -> None:
     sheet = book["毛利"]
-    assert sheet["F4"].value == '=IF(COUNTA(A4,B4,C4,D4,E4)=0,"",ROUND((C4-D4)/C4,4))'
-    assert sheet["F8"].value.startswith('=IF(COUNTA(A8,B8,C8,D8,E8)=0,"",')
-    assert sheet["F9"].value is None  # the data range ends after the blank rows
-    assert sheet["B10"].value == "=SUM($C$4:$C$8)"
+    assert sheet["F6"].value == '=IF(COUNTA(A6,B6,C6,D6,E6)=0,"",IF(COUNT(C6,D6)<2,"缺数据",ROUND((C6-D6)/C6,4)))'
+    assert sheet["F10"].value.startswith('=IF(COUNTA(A10,B10,C10,D10,E10)=0,"",')
+    assert sheet["F11"].value is None  # the data range ends after the prepared rows
+    assert (sheet["A3"].value, sheet["B3"].value) == ("合计", "=SUM($C$6:$C$10)")  # above the data
 
 
 def test_parameters_are_named_unlocked_cells(book: openpyxl.Workbook) -> None:
@@ -66,29 +68,34 @@ def test_parameters_are_named_unlocked_cells(book: openpyxl.Workbook) -> None:
 
 def test_dropdowns_and_type_checks_carry_chinese_prompts(book: openpyxl.Workbook) -> None:
     rules = {str(rule.sqref): rule for rule in book["毛利"].data_validations.dataValidation}
-    choice = rules["B4:B8"]
+    choice = rules["B6:B10"]
     assert (choice.type, choice.formula1) == ("list", '"A,B"')
     assert choice.showErrorMessage and choice.showInputMessage
     assert "下拉列表" in choice.error and choice.prompt == "从下拉列表中选择"
-    assert rules["C4:C8"].type == "decimal" and "金额" in rules["C4:C8"].error
-    assert rules["E4:E8"].type == "date"
-    assert rules["A4:A8"].prompt == "客户简称"
-    assert "F4:F8" not in rules
+    assert rules["C6:C10"].type == "decimal" and "金额" in rules["C6:C10"].error
+    assert (rules["C6:C10"].formula1, rules["C6:C10"].formula2) == ("0", "999999999999")  # money is not negative
+    assert rules["E6:E10"].type == "date"
+    assert rules["A6:A10"].prompt == "客户简称"
+    assert "F6:F10" not in rules
 
 
 def test_number_formats(book: openpyxl.Workbook) -> None:
     sheet = book["毛利"]
-    assert sheet["C4"].number_format == '"¥"#,##0.00'
-    assert sheet["E4"].number_format == "yyyy-mm-dd"
-    assert sheet["F4"].number_format == "0.0%"
-    assert sheet["E4"].value.date().isoformat() == "2025-01-02"
+    assert sheet["C6"].number_format == '"¥"#,##0.00'
+    assert sheet["E6"].number_format == "yyyy-mm-dd"
+    assert sheet["F6"].number_format == "0.0%"
+    assert sheet["E6"].value.date().isoformat() == "2025-01-02"
     assert book["说明"][book.defined_names["底线"].attr_text.split("!")[1].replace("$", "")].number_format == "0.0%"
 
 
 def test_conditional_formatting_skips_blank_rows(book: openpyxl.Workbook) -> None:
-    (rules,) = [(str(entry.sqref), entry.rules) for entry in book["毛利"].conditional_formatting]
-    assert rules[0] == "F4:F8"
-    assert rules[1][0].formula == ["AND(NOT(COUNTA(A4,B4,C4,D4,E4)=0),F4<底线)"]
+    rules = {str(entry.sqref): [rule.formula for rule in entry.rules] for entry in book["毛利"].conditional_formatting}
+    # blank rows and rows whose margin is 缺数据 (text, which compares above any number) stay plain
+    assert rules["F6:F10"] == [["AND(NOT(COUNTA(A6,B6,C6,D6,E6)=0),NOT(COUNT(C6,D6,F6)<3),F6<底线)"]]
+    # pasted values that validation never saw: red input cells and a line in 数据检查
+    assert rules["C6:C10"] == [['IF(ISNUMBER(C6),OR(C6<0,C6>999999999999),C6<>"")']]
+    assert rules["B6:B10"] == [['AND(B6<>"",NOT(OR(B6="A",B6="B")))']]
+    assert rules["G6:G10"] == [['G6<>""']]
 
 
 def test_print_setup(book: openpyxl.Workbook) -> None:
@@ -98,7 +105,7 @@ def test_print_setup(book: openpyxl.Workbook) -> None:
         assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.oddFooter.center.text == "第 &P 页 / 共 &N 页"
-    assert book["毛利"].print_title_rows == "$1:$3"
+    assert book["毛利"].print_title_rows == "$1:$5"
 
 
 def test_widths_count_chinese_characters_twice() -> None:
@@ -146,8 +153,9 @@ def test_numeric_choices_stay_numbers_so_formulas_compare_them_as_numbers() -> N
     samples = ({**sheet.samples[0], Text("评分"): Value(5)},)
     sheet = dataclasses.replace(sheet, columns=(*sheet.columns, score), samples=samples)
     book = make_workbook(dataclasses.replace(worksheet, sheets=(sheet,)))
-    assert book["毛利"]["G4"].value == 5
-    assert book["毛利"]["A4"].value == "甲厂"
+    assert book["毛利"]["G6"].value == 5
+    assert book["毛利"]["A6"].value == "甲厂"
+    assert 'G6=5' in book["毛利"]["H6"].value  # 数据检查 compares the numeric choice as a number
 
 
 def test_parameters_sit_under_their_own_heading(book: openpyxl.Workbook) -> None:

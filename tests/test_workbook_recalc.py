@@ -175,8 +175,8 @@ def test_changing_a_parameter_changes_the_results(tmp_path: Path) -> None:
     stricter[title][cell.replace("$", "")] = 0.25
     stricter.save(tmp_path / "stricter.xlsx")
     before, after = recalculate_many([source, tmp_path / "stricter.xlsx"], tmp_path / "out")
-    assert openpyxl.load_workbook(before, data_only=True)["毛利"]["G4"].value == "是"
-    assert openpyxl.load_workbook(after, data_only=True)["毛利"]["G4"].value == "否"
+    assert openpyxl.load_workbook(before, data_only=True)["毛利"]["G6"].value == "是"
+    assert openpyxl.load_workbook(after, data_only=True)["毛利"]["G6"].value == "否"
 
 
 def test_formula_looking_author_text_stays_text_after_recalculation(tmp_path: Path) -> None:
@@ -199,3 +199,46 @@ def test_formula_looking_author_text_stays_text_after_recalculation(tmp_path: Pa
     for value in (attack, "=1+1", "=2+2", "@SUM(1,1)", "-3+5", "=cmd|' /C calc'!A0"):
         assert value in texts, value
     assert 2 not in texts and 4 not in texts  # nothing was computed from the injected text
+
+
+@pytest.mark.parametrize("worksheet_id", sorted(WORKSHEETS))
+def test_cached_values_in_the_file_equal_libreoffice_results(worksheet_id: str, recalculated: dict[str, Any]) -> None:
+    """Viewers that do not recalculate (phones, chat apps) show the values stored at build time: they must be
+    what a spreadsheet computes, for every formula cell of every prepared row, the 数据检查 column and summaries."""
+    stored = openpyxl.load_workbook(io.BytesIO(build_workbook(WORKSHEETS[worksheet_id])), data_only=True)
+    formulas = openpyxl.load_workbook(io.BytesIO(build_workbook(WORKSHEETS[worksheet_id])))
+    book, wrong, compared = recalculated[worksheet_id], [], 0
+    for data in WORKSHEETS[worksheet_id].sheets:
+        for row in formulas[data.title].iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                compared += 1
+                ours, theirs = stored[data.title][cell.coordinate].value, book[data.title][cell.coordinate].value
+                if not (_matches(ours, theirs) if isinstance(ours, int | float) else (ours or "") == (theirs or "")):
+                    wrong.append(f"{data.title}!{cell.coordinate}: stored {ours!r}, LibreOffice {theirs!r}")
+    assert compared > 0
+    assert wrong == []
+
+
+CHARTED = {"customer-grading": {"ABC分级": 1}, "competitor-matrix": {"加权评分": 2, "价格对标": 1},
+           "price-defense-prep": {"成本对比": 1}, "contract-calendar": {"续约日历": 1}}
+
+
+@pytest.mark.parametrize("worksheet_id", sorted(CHARTED))
+def test_native_charts_are_written_and_survive_libreoffice(worksheet_id: str, recalculated: dict[str, Any]) -> None:
+    """ABC Pareto, competitor radar and bars, price-defense costs, the renewal timeline: real xlsx charts."""
+    original = openpyxl.load_workbook(io.BytesIO(build_workbook(WORKSHEETS[worksheet_id])))
+    for title, count in CHARTED[worksheet_id].items():
+        assert len(original[title]._charts) == count
+        assert len(recalculated[worksheet_id][title]._charts) == count, "LibreOffice dropped a chart"
+
+
+def test_pareto_block_lists_customers_by_rank_with_the_running_share(recalculated: dict[str, Any]) -> None:
+    sheet = recalculated["customer-grading"]["ABC分级"]
+    layout = lay_out(WORKSHEETS["customer-grading"].sheets[0])
+    first = len(layout.sheet.columns) + 3
+    rows = [[sheet.cell(layout.first + k, first + i).value for i in range(3)] for k in range(9)]
+    assert [row[0] for row in rows[:3]] == ["苏州恒达电器", "宁波海川汽车部件", "东莞精工电子"]
+    assert [row[1] for row in rows[:3]] == [6000000, 4200000, 2600000]
+    assert math.isclose(rows[7][2], 1.0) and rows[8] == [None, None, None]  # eight customers, then blank

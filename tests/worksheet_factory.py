@@ -32,7 +32,8 @@ def margin_worksheet() -> Worksheet:
          Text("签约日"): Value("2025-01-02"), Text("毛利率"): Value(0.2)},
     )
     summary = (Summary(label=Text("合计"), formula=Text("SUM(销售额[])"), format="money", expected=Value(1000)),)
-    sheet = DataSheet(title=Text("毛利"), columns=tuple(columns), samples=samples, blank_rows=4, summary=summary)
+    sheet = DataSheet(title=Text("毛利"), columns=tuple(columns), samples=samples, blank_rows=4, rows=5,
+                      summary=summary)
     parameter = Parameter(name=Text("底线"), type="percent", value=Value(0.15), note=Text("接单底线"))
     instructions = Instructions(purpose=Text("算毛利"), steps=(Text("填"),), reading=(Text("看"),))
     return Worksheet(id=Id("margin"), title=Text("毛利表"), nodes=(Id("plan-visit"),), instructions=instructions,

@@ -487,6 +487,24 @@ MESSAGES.update({
     "ws-sample-unknown-column": ("示例行里的“{column}”不是本表的列", "{suggestion}"),
     "ws-value-type": ("“{name}”的值“{value}”不是{expected}", "{example}"),
     "ws-value-not-choice": ("“{name}”的值“{value}”不在选项里", "可选：{choices}"),
+    "ws-expected-mismatch": (
+        "{where}的预期结果是 {expected}，按公式算得 {actual}",
+        "改正预期值或公式：预期值按 Excel 的规则核对（空格、缺数据、并列的排名都算在内）",
+    ),
+    "ws-sum-of-text": ("{where}：{function} 用到文字列“{column}”，文字不参与计算，结果总是 0",
+                       "换成数字列；要数个数用 COUNTIF"),
+    "ws-compare-not-choice": ("{where}：“{column}”的下拉选项里没有“{value}”，这个比较永远不成立",
+                              "可选：{choices}"),
+    "ws-value-out-of-range": ("“{name}”的示例值 {value} 超出这一列的范围 {low} 到 {high}",
+                              "改示例值，或在列上写 min / max 放宽范围"),
+    "ws-bounds-on-text": ("列“{column}”是 {type} 列，不能写 min / max",
+                          "min / max 只用于数字、金额、百分比和日期输入列"),
+    "ws-chart-series": ("{where}：“{name}”不是数字列，画不出来", "series 写数字、金额、百分比列或算出数字的公式列"),
+    "ws-chart-pareto": ("{where}：帕累托图要写一个 series 和一个 rank（名次列）",
+                        "例如 series: [年销售额]，rank: 排名（名次列的并列要拆开）"),
+    "ws-chart-rows": ("{where}：要画 {rows} 行，这张表只准备了 {capacity} 行", "把 rows 改小，或把表的 rows 改大"),
+    "ws-percent-over-one": ("百分比参数“{name}”写成了 {value}，即 {shown}",
+                            "百分比写成小数：25% 写 0.25"),
     "ws-missing-expected": (
         "示例行缺少公式列“{column}”的预期结果",
         "写上按公式算出的值：测试会用 LibreOffice 重算并核对",
@@ -526,6 +544,7 @@ UI.update({
     "ws_colors": "格子颜色",
     "ws_hint": "浅黄色格子由你填写；灰色格子自动计算，已锁定（不需要密码即可取消保护）。",
     "ws_sheet_hint": "浅黄色格子由你填写，前几行是示例，可以直接改写或清空；灰色格子自动计算，已锁定。",
+    "ws_sheet_hint_blank": "浅黄色格子由你填写；灰色格子自动计算，已锁定。",
     "ws_sample_note": "下表是示例数据；列名前带“＝”的列由公式自动算出。",
     "ws_summary": "汇总",
     "ws_formula_mark": "＝",
@@ -549,6 +568,31 @@ UI.update({
     "ws_prompt_percent": "填百分数，例如 25%",
     "ws_prompt_date": "填日期，例如 2025-03-18",
     "ws_prompt_text": "填文字",
+    "ws_error_range": "，范围 {low} 到 {high}",
+    "ws_missing": "缺数据",
+    "ws_check": "数据检查",
+    "ws_check_number": "不是数字或超出范围",
+    "ws_check_date": "不是日期或超出范围",
+    "ws_check_choice": "不在下拉选项里",
+    "ws_wallet": "钱包份额",
+    "ws_definitions": "口径",
+    "ws_wallet_definition": ("钱包份额 = 我方对该客户该品类的年销售额 ÷ 客户该品类年采购总额（含我方）。"
+                             "本课程所有工作表都用这一个口径。"),
+    "ws_blank_name": "{title}（空白模板）.xlsx",
+    "ws_blank_folder": "空白模板",
+    "ws_download_blank": "下载空白模板",
+    "ws_download_all": "全部下载（{count} 个工作簿和空白模板，zip）",
+    "ws_formulas": "公式怎么算",
+    "ws_formula_needs": "缺少{names}时显示“缺数据”，不计入汇总和排名",
+    "ws_pareto_name": "按名次",
+    "ws_pareto_share": "累计占比",
+    "ws_rows": "行不够时",
+    "ws_rows_how": ("每张数据表已准备好至少 {rows} 行的公式和输入检查，直接往下填即可；表头可以筛选。"
+                    "排序前先撤销保护（灰色公式格是锁定的，Excel 不能在保护时对它们排序）。"
+                    "还不够时：审阅 → 撤销工作表保护（没有密码），在数据区中间（最后一行之上）插入行，"
+                    "把上一整行向下复制，再重新保护。汇总在表头上方，插入在数据区中间的行会自动计入。"),
+    "ws_missing_how": ("灰色格子显示“缺数据”：这一行算这个结果所需的格子是空的或不是数字，这一行不计入汇总和排名。"
+                       "“数据检查”列写出粘贴进来的不合规的值（文字填进数字列、超出范围、不在下拉选项里），这些格子标红。"),
 })
 
 # What is wrong in a formula that does not parse (filled into ws-formula-syntax).
@@ -568,6 +612,7 @@ WS_WORDS: dict[str, str] = {
     "line": "第 {line} 行",
     "column": "列“{name}”",
     "highlight": "列“{name}”的条件格式",
+    "chart": "图表“{name}”",
     "summary": "汇总“{name}”",
     "title_long": "有 {length} 个字符，超过 Excel 的上限 {limit}",
     "title_chars": "含有 Excel 不允许的字符",

@@ -11,6 +11,8 @@ from generator.model.text import Id, Markdown, Text, Value
 ColumnType = Literal["text", "integer", "money", "percent", "number", "date", "choice", "formula"]
 Format = Literal["text", "integer", "money", "percent", "number", "date"]
 Style = Literal["good", "warn", "bad", "info"]
+Missing = Literal["mark", "blank"]
+ChartType = Literal["column", "bar", "radar", "pareto"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,12 @@ class Column(Located):
     note: Text | None = field(default=None, metadata=doc("填写提示（点击单元格时显示）"))
     width: int | None = field(default=None, metadata=doc("列宽（字符数）；默认按表头和内容估算", minimum=4, maximum=80))
     highlights: tuple[Highlight, ...] = field(default=(), metadata=doc("条件格式：分级与预警"))
+    requires: tuple[Text, ...] | None = field(default=None, metadata=doc(
+        "公式列：算之前必须填好的列（数字列要是数字，其他列不能空）；默认为公式用到的本行输入列（含经由其他公式列）"))
+    missing: Missing = field(default="mark", metadata=doc(
+        "必填的列缺数据时：mark 显示“缺数据” / blank 留空；都不计入汇总和排名"))
+    min: Value | None = field(default=None, metadata=doc("输入列的最小值（日期列写 YYYY-MM-DD）"))
+    max: Value | None = field(default=None, metadata=doc("输入列的最大值（日期列写 YYYY-MM-DD）"))
 
 
 @dataclass(frozen=True)
@@ -49,13 +57,26 @@ class Summary(Located):
 
 
 @dataclass(frozen=True)
+class Chart(Located):
+    type: ChartType = field(metadata=doc(
+        "column 柱形 / bar 条形 / radar 雷达 / pareto 帕累托（按 rank 列从大到小排好的柱形加累计占比折线）"))
+    title: Text = field(metadata=doc("图表标题"))
+    categories: Text = field(metadata=doc("分类（横轴）用的列"))
+    series: tuple[Text, ...] = field(metadata=doc("画出来的数字列；pareto 只写一列"))
+    rank: Text | None = field(default=None, metadata=doc("pareto：给出 1、2、3…名次的列（并列已拆开）"))
+    rows: int = field(default=30, metadata=doc("画前多少行数据", minimum=3, maximum=200))
+
+
+@dataclass(frozen=True)
 class DataSheet(Located):
     title: Text = field(metadata=doc("工作表名称（不超过 31 个字符）"))
     columns: tuple[Column, ...] = field(metadata=doc("各列，从左到右"))
     samples: tuple[dict[Text, Value], ...] = field(
         metadata=doc("示例行：列名 → 值；公式列写预期结果，用来核对公式"))
-    blank_rows: int = field(default=20, metadata=doc("示例行之后留给学员填写的空行数", minimum=1, maximum=500))
-    summary: tuple[Summary, ...] = field(default=(), metadata=doc("表下方的汇总格"))
+    blank_rows: int = field(default=20, metadata=doc("示例行之后至少留给学员填写的空行数", minimum=1, maximum=500))
+    rows: int = field(default=200, metadata=doc("准备好公式和输入检查的总行数（含示例行）", minimum=1, maximum=5000))
+    summary: tuple[Summary, ...] = field(default=(), metadata=doc("汇总格（在表头上方，数据再多也不会被挡住）"))
+    charts: tuple[Chart, ...] = field(default=(), metadata=doc("原生 Excel 图表，放在表格右侧"))
 
 
 @dataclass(frozen=True)

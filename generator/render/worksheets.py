@@ -13,9 +13,11 @@ from generator.model.outline import Entry, Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
 from generator.render.tree import DocsTree, RenderContext
+from generator.routes import WORKSHEET_BLANKS, WORKSHEET_BUNDLE, WORKSHEETS
 from generator.workbook import build_workbook
+from generator.workbook.bundle import blank_workbook, bundle, download_name
 from generator.workbook.evaluate import holds
-from generator.workbook.layout import column_format
+from generator.workbook.layout import column_format, requirements
 from generator.workbook.style import show
 
 NUMERIC = ("integer", "money", "percent", "number")
@@ -44,6 +46,7 @@ class SheetView:
     rows: tuple[tuple[Cell, ...], ...]
     summary: tuple[tuple[str, str], ...]  # label, expected value as shown
     legend: tuple[tuple[str, str, str], ...]  # style, column, label
+    formulas: tuple[tuple[str, str, str], ...]  # column, formula in words, what it needs
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,9 @@ class WorksheetView:
     chapters: tuple[tuple[str, str], ...]  # heading, link relative to worksheets/
     sheets: tuple[SheetView, ...]
     parameters: tuple[tuple[str, str, str], ...]  # name, value as shown, note
+    file: str  # the download name of the sample workbook, the same as inside the zip
+    blank_file: str  # and of its blank template
+    blank_href: str  # the template's path relative to worksheets/
 
 
 def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
@@ -60,11 +66,17 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
         return []
     views = [_view(worksheet, ctx.outline) for worksheet in ctx.course.worksheets]
     page = ctx.env.get_template("worksheet.md.j2")
+    files = []
     for view in views:
-        tree.files[routes.worksheet_file(view.worksheet.id)] = build_workbook(view.worksheet)
-        tree.add_page(routes.worksheet_page(view.worksheet.id), page.render(view=view), view.worksheet.loc.path)
+        worksheet = view.worksheet
+        files.append((worksheet, build_workbook(worksheet), blank_workbook(worksheet)))
+        tree.files[routes.worksheet_file(worksheet.id)] = files[-1][1]
+        tree.files[f"{WORKSHEET_BLANKS}/{worksheet.id}.xlsx"] = files[-1][2]
+        tree.add_page(routes.worksheet_page(worksheet.id), page.render(view=view), worksheet.loc.path)
+    tree.files[WORKSHEET_BUNDLE] = bundle(files)
     groups = _by_part(views, ctx)  # the navigation follows the course order too
-    tree.add_page(routes.WORKSHEETS_INDEX, ctx.env.get_template("worksheets.md.j2").render(groups=groups))
+    tree.add_page(routes.WORKSHEETS_INDEX, ctx.env.get_template("worksheets.md.j2").render(
+        groups=groups, bundle=WORKSHEET_BUNDLE.removeprefix(f"{WORKSHEETS}/"), count=len(views)))
     pages = [{view.worksheet.title: routes.worksheet_page(view.worksheet.id)} for _, _, group in groups
              for view in group]
     return [{UI["worksheets"]: [routes.WORKSHEETS_INDEX, *pages]}]
@@ -97,7 +109,9 @@ def _view(worksheet: Worksheet, outline: Outline) -> WorksheetView:
     parameters = tuple((p.name, show(p.value.value, p.type), p.note or "") for p in worksheet.parameters)
     values: dict[str, object] = {p.name: p.value.value for p in worksheet.parameters}
     sheets = tuple(_sheet_view(sheet, values) for sheet in worksheet.sheets)
-    return WorksheetView(worksheet, _part(entries, outline), chapters, sheets, parameters)
+    blank_href = f"{WORKSHEET_BLANKS.removeprefix(WORKSHEETS + '/')}/{worksheet.id}.xlsx"
+    return WorksheetView(worksheet, _part(entries, outline), chapters, sheets, parameters, download_name(worksheet),
+                         download_name(worksheet, blank=True), blank_href)
 
 
 def _part(entries: list[Entry], outline: Outline) -> Entry | None:
@@ -121,7 +135,22 @@ def _sheet_view(sheet: DataSheet, parameters: Mapping[str, object]) -> SheetView
     rows = tuple(_row(sample, sheet, parameters) for sample in sheet.samples)
     summary = tuple((s.label, show(s.expected.value, s.format) if s.expected else "") for s in sheet.summary)
     legend = tuple((h.style, column.name, h.label or h.when) for column in sheet.columns for h in column.highlights)
-    return SheetView(sheet, headers, rows, summary, legend)
+    formulas = tuple((column.name, in_words(column.formula), _needs(sheet, column))
+                     for column in sheet.columns if column.formula is not None)
+    return SheetView(sheet, headers, rows, summary, legend, formulas)
+
+
+def in_words(formula: str) -> str:
+    """A formula as a learner reads it: × ÷ for * /, 整列 and 上方各行 for the column references."""
+    words = formula.replace("[上方]", "（上方各行）").replace("[]", "（整列）")
+    for symbol, shown in ((" * ", " × "), (" / ", " ÷ "), ("<=", "≤"), (">=", "≥"), ("<>", "≠")):
+        words = words.replace(symbol, shown)
+    return " ".join(words.split())
+
+
+def _needs(sheet: DataSheet, column: Column) -> str:
+    names = [str(c.name) for c in requirements(sheet, column) if c.type != "formula"]
+    return UI["ws_formula_needs"].format(names="、".join(names)) if names else ""
 
 
 def _row(sample: dict[Text, Value], sheet: DataSheet, parameters: Mapping[str, object]) -> tuple[Cell, ...]:

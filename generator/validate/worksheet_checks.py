@@ -16,7 +16,21 @@ from generator.model.outline import Outline
 from generator.model.text import Text, Value
 from generator.model.worksheet import Column, DataSheet, Worksheet
 from generator.validate.report import error, unknown
-from generator.workbook.formula import FUNCTIONS, FormulaError, Node, functions_used, is_valid_name, names_used, parse
+from generator.validate.worksheet_values import check_values
+from generator.workbook.checks import bounds, serial
+from generator.workbook.compute import EPOCH
+from generator.workbook.formula import (
+    FUNCTIONS,
+    REPLACEMENTS,
+    FormulaError,
+    Node,
+    functions_used,
+    is_valid_name,
+    names_used,
+    parse,
+)
+from generator.workbook.layout import is_numeric, lay_out
+from generator.workbook.style import show
 
 MAX_TITLE = 31
 FORBIDDEN_TITLE = re.compile(r"[\[\]:*?/\\]")
@@ -31,8 +45,10 @@ def check_worksheets(worksheets: tuple[Worksheet, ...], outline: Outline) -> lis
         problems += _check_identity(worksheet, nodes)
         problems += _check_names(worksheet)
         problems += _check_parameters(worksheet)
-        for sheet in worksheet.sheets:
-            problems += _check_sheet(sheet, worksheet)
+        found = [problem for sheet in worksheet.sheets for problem in _check_sheet(sheet, worksheet)]
+        problems += found
+        if not found:  # values only once every formula parses and every name resolves
+            problems += check_values(worksheet)
     return problems
 
 
@@ -114,7 +130,26 @@ def _check_sheet(sheet: DataSheet, worksheet: Worksheet) -> Iterator[Diagnostic]
             yield from _check_value(summary.label, summary.expected, summary.format, ())
     for sample in sheet.samples:
         yield from _check_sample(sample, sheet)
+    yield from _check_charts(sheet)
     yield from _check_cycles(sheet)
+
+
+def _check_charts(sheet: DataSheet) -> Iterator[Diagnostic]:
+    """Charts name columns of their sheet; series are numbers; a Pareto chart has one series and a rank column."""
+    columns = {str(c.name): c for c in sheet.columns}
+    for chart in sheet.charts:
+        where = WS_WORDS["chart"].format(name=chart.title)
+        for name in (chart.categories, *chart.series, *([chart.rank] if chart.rank else [])):
+            if name not in columns:
+                yield error(name.loc, "ws-unknown-name", where=where, name=name,
+                            suggestion=suggest(name, columns, "columns"))
+            elif name in chart.series and not is_numeric(columns[name]):
+                yield error(name.loc, "ws-chart-series", where=where, name=name)
+        if chart.type == "pareto" and (chart.rank is None or len(chart.series) != 1):
+            yield error(chart.title.loc, "ws-chart-pareto", where=where)
+        if chart.rows > lay_out(sheet).capacity:
+            yield error(chart.title.loc, "ws-chart-rows", where=where, rows=chart.rows,
+                        capacity=lay_out(sheet).capacity)
 
 
 def _check_cycles(sheet: DataSheet) -> Iterator[Diagnostic]:
@@ -154,11 +189,28 @@ def _check_column(column: Column, columns: AbstractSet[str], parameters: Abstrac
     if column.formula is not None:
         where = WS_WORDS["column"].format(name=column.name)
         yield from _check_formula(column.formula, where, columns, parameters, whole=False)
+    yield from _check_limits(column, columns)
     for highlight in column.highlights:
         where = WS_WORDS["highlight"].format(name=column.name)
         yield from _check_formula(highlight.when, where, columns, parameters, whole=False)
     if column.type == "choice":
         yield from _check_choices(column)
+
+
+def _check_limits(column: Column, columns: AbstractSet[str]) -> Iterator[Diagnostic]:
+    """min / max only on number and date inputs, of the column's type; `requires` names columns of the sheet."""
+    for limit in (column.min, column.max):
+        if limit is None:
+            continue
+        if bounds(column.type, None, None) is None:
+            yield error(limit.loc, "ws-bounds-on-text", column=column.name, type=column.type)
+        else:
+            yield from _check_value(column.name, limit, column.type, ())
+    where = WS_WORDS["column"].format(name=column.name)
+    for name in column.requires or ():
+        if name not in columns:
+            yield error(name.loc, "ws-unknown-name", where=where, name=name,
+                        suggestion=suggest(name, columns, "names"))
 
 
 def _check_choices(column: Column) -> Iterator[Diagnostic]:
@@ -181,7 +233,8 @@ def _check_formula(source: Text, where: str, columns: AbstractSet[str], paramete
         return
     for name in functions_used(tree):
         if name not in FUNCTIONS:
-            close = difflib.get_close_matches(name, sorted(FUNCTIONS), n=1, cutoff=0.6)
+            close = [REPLACEMENTS[name]] if name in REPLACEMENTS else difflib.get_close_matches(
+                name, sorted(FUNCTIONS), n=1, cutoff=0.6)
             hint = zh.DID_YOU_MEAN.format(word=close[0]) if close else ""
             yield error(source.loc, "ws-unknown-function", where=where, name=name, suggestion=hint,
                         allowed="、".join(sorted(FUNCTIONS)))
@@ -216,11 +269,26 @@ def _check_sample(sample: dict[Text, Value], sheet: DataSheet) -> Iterator[Diagn
                         suggestion=suggest(name, columns, "columns"))
         elif column.type != "formula":
             yield from _check_value(name, value, column.type, column.choices)
+            yield from _check_bounds(name, value, column)
         elif column.format == "date":
             yield from _check_value(name, value, "date", ())
     for column in sheet.columns:
         if column.type == "formula" and column.name not in sample:
             yield error(_sample_loc(sample, sheet), "ws-missing-expected", column=column.name)
+
+
+def _check_bounds(name: Text, value: Value, column: Column) -> Iterator[Diagnostic]:
+    """A sample outside the column's bounds would be refused by the workbook's own input check."""
+    limits = bounds(column.type, column.min, column.max)
+    if limits is None or not _fits(value.value, column.type):
+        return
+    if not limits[0] <= serial(value.value) <= limits[1]:
+        low, high = (show(_day(v) if column.type == "date" else v, column.type) for v in limits)
+        yield error(value.loc, "ws-value-out-of-range", name=name, value=value.value, low=low, high=high)
+
+
+def _day(number: float) -> str:
+    return (EPOCH + datetime.timedelta(days=int(number))).isoformat()
 
 
 def _sample_loc(sample: dict[Text, Value], sheet: DataSheet) -> Loc:

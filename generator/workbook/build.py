@@ -6,7 +6,7 @@ import datetime
 import io
 import re
 import zipfile
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -19,15 +19,18 @@ from openpyxl.writer.excel import ExcelWriter
 from generator.locale import ui
 from generator.model.worksheet import Column, DataSheet, Parameter, Worksheet
 from generator.workbook import style
+from generator.workbook.cache import cached_values, with_cached_values
+from generator.workbook.charts import add_charts
+from generator.workbook.checks import add_check_column, bounds
 from generator.workbook.layout import (
-    FIRST_ROW,
-    HEADER_ROW,
     HINT_ROW,
     TITLE_ROW,
     SheetLayout,
     column_format,
+    condition_requirements,
     lay_out,
     parameter_names,
+    requirements,
     row_formula,
     sheet_formula,
 )
@@ -38,18 +41,12 @@ FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 INSTRUCTION_WIDTHS = (16, 16, 70)  # heading, parameter value (and text), note (and text)
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
-# data-validation bounds per input type; percent up to ±1000% catches "25" typed for 25%
-_LIMITS: dict[str, tuple[Any, int, int]] = {
-    "integer": ("whole", -999_999_999, 999_999_999),
-    "money": ("decimal", -999_999_999_999, 999_999_999_999),
-    "number": ("decimal", -999_999_999_999, 999_999_999_999),
-    "percent": ("decimal", -10, 10),
-    "date": ("date", 1, 73415),  # 1900-01-01 .. 2100-12-31 as serial numbers
-}
+_CHECKS: dict[str, Literal["whole", "decimal", "date"]] = {
+    "integer": "whole", "money": "decimal", "number": "decimal", "percent": "decimal", "date": "date"}
 
 
 def build_workbook(worksheet: Worksheet) -> bytes:
-    return workbook_bytes(make_workbook(worksheet))
+    return with_cached_values(workbook_bytes(make_workbook(worksheet)), cached_values(worksheet))
 
 
 def make_workbook(worksheet: Worksheet) -> Workbook:
@@ -109,8 +106,19 @@ def _write_instructions(book: Workbook, sheet: Sheet, worksheet: Worksheet) -> N
         row = _write_block(sheet, row, ui("ws_legend"), legend)
     if worksheet.method:
         row = _write_block(sheet, row, ui("ws_method"), [_plain(worksheet.method)])
+    if _mentions(worksheet, ui("ws_wallet")):
+        row = _write_block(sheet, row, ui("ws_definitions"), [ui("ws_wallet_definition")])
+    rows = min(lay_out(data).capacity for data in worksheet.sheets)
+    row = _write_block(sheet, row, ui("ws_rows"), [ui("ws_rows_how", rows=rows), ui("ws_missing_how")])
     _write_block(sheet, row, ui("ws_colors"), [ui("ws_hint")])
     _protect(sheet, "1:1")
+
+
+def _mentions(worksheet: Worksheet, word: str) -> bool:
+    names = [str(p.name) for p in worksheet.parameters] + [
+        str(text) for sheet in worksheet.sheets
+        for text in [*(c.name for c in sheet.columns), *(s.label for s in sheet.summary)]]
+    return any(word in name for name in names)
 
 
 def _numbered(items: tuple[str, ...]) -> list[str]:
@@ -144,7 +152,8 @@ def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[
         value.number_format = style.NUMBER_FORMATS[parameter.type]
         value.fill, value.border, value.protection = style.INPUT_FILL, style.GRID, UNLOCKED
         _put(sheet, current, 3, str(parameter.note or "")).alignment = style.WRAP
-        _add_rule(sheet, parameter.type, (), parameter.name, parameter.note, value.coordinate)
+        _add_rule(sheet, parameter.type, (), parameter.name, parameter.note, value.coordinate,
+                  bounds(parameter.type, None, None))
         reference = f"'{sheet.title}'!$B${current}"
         book.defined_names[str(parameter.name)] = DefinedName(str(parameter.name), attr_text=reference)
     return row + len(parameters) + 2
@@ -155,9 +164,10 @@ def _write_parameters(book: Workbook, sheet: Sheet, row: int, parameters: tuple[
 def _write_data_sheet(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -> None:
     data = layout.sheet
     _put(sheet, TITLE_ROW, 1, str(data.title)).font = style.TITLE_FONT
-    sheet.cell(HINT_ROW, 1, ui("ws_sheet_hint")).font = style.HINT_FONT
+    hint = ui("ws_sheet_hint") if data.samples else ui("ws_sheet_hint_blank")
+    sheet.cell(HINT_ROW, 1, hint).font = style.HINT_FONT
     for index, column in enumerate(data.columns, start=1):
-        header = _put(sheet, HEADER_ROW, index, str(column.name))
+        header = _put(sheet, layout.header, index, str(column.name))
         header.fill, header.font, header.alignment, header.border = (
             style.HEADER_FILL, style.HEADER_FONT, style.CENTER, style.GRID)
         _write_column(sheet, layout, column, index, parameters)
@@ -166,18 +176,26 @@ def _write_data_sheet(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -
         width = column.width or style.fit_width(_column_texts(data, column))
         sheet.column_dimensions[layout.letters[column.name]].width = width
     _write_summary(sheet, layout, parameters)
-    sheet.freeze_panes = f"B{FIRST_ROW}"
-    _protect(sheet, f"{TITLE_ROW}:{HEADER_ROW}")
+    add_check_column(sheet, layout)
+    add_charts(sheet, layout)
+    sheet.freeze_panes = f"B{layout.first}"
+    sheet.auto_filter.ref = f"A{layout.header}:{layout.check_letter}{layout.last}"
+    _protect(sheet, f"{TITLE_ROW}:{layout.header}")
 
 
 def _write_column(sheet: Sheet, layout: SheetLayout, column: Column, index: int, parameters: set[str]) -> None:
     fmt = style.NUMBER_FORMATS[column_format(column)]
+    required = requirements(layout.sheet, column) if column.type == "formula" else []
     for offset, row in enumerate(range(layout.first, layout.last + 1)):
         cell = sheet.cell(row, index)
         cell.border = style.GRID
         if column.type == "formula":
             assert column.formula is not None
             body = row_formula(column.formula, layout, row, parameters)
+            missing = layout.missing(required, row)
+            if missing:  # a required input blank or not a number: marked, never computed as 0
+                shown = ui("ws_missing") if column.missing == "mark" else ""
+                body = f'IF({missing},"{shown}",{body})'
             cell.value = f'=IF({layout.inputs_blank(row)},"",{body})'
             cell.fill, cell.protection = style.FORMULA_FILL, LOCKED
             cell.number_format = "General" if fmt == "@" else fmt
@@ -215,16 +233,19 @@ def _cell_value(value: object, kind: str) -> Any:
 def _add_validation(sheet: Sheet, layout: SheetLayout, column: Column) -> None:
     if column.type != "formula":
         target = layout.span(column.name).replace("$", "")
-        _add_rule(sheet, column.type, column.choices, column.name, column.note, target)
+        limits = bounds(column.type, column.min, column.max)
+        _add_rule(sheet, column.type, column.choices, column.name, column.note, target, limits)
 
 
-def _add_rule(sheet: Sheet, kind: str, choices: tuple[str, ...], name: str, note: str | None, target: str) -> None:
-    """A dropdown or type check with a Chinese prompt (shown on entering the cell) and error message."""
+def _add_rule(sheet: Sheet, kind: str, choices: tuple[str, ...], name: str, note: str | None, target: str,
+              limits: tuple[float, float] | None = None) -> None:
+    """A dropdown or range check with a Chinese prompt (shown on entering the cell) and error message."""
     if kind == "choice":
         rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
-    elif kind in _LIMITS:
-        check, low, high = _LIMITS[kind]
-        rule = DataValidation(type=check, operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
+    elif kind in _CHECKS and limits is not None:
+        low, high = limits
+        rule = DataValidation(type=_CHECKS[kind], operator="between", formula1=_bound(low), formula2=_bound(high),
+                              allow_blank=True)
     elif note:
         rule = DataValidation(allow_blank=True)  # text: only the prompt
     else:
@@ -233,18 +254,37 @@ def _add_rule(sheet: Sheet, kind: str, choices: tuple[str, ...], name: str, note
     rule.prompt = str(note or ui(f"ws_prompt_{kind}"))[:255]
     rule.errorTitle = ui("ws_error_title")
     rule.error = (ui("ws_error_choice", choices="、".join(choices)) if kind == "choice"
-                  else ui(f"ws_error_{kind}", name=name))[:255]
+                  else ui(f"ws_error_{kind}", name=name) + _range_text(kind, limits))[:255]
     rule.showInputMessage = rule.showErrorMessage = True
     rule.add(target)
     sheet.add_data_validation(rule)
+
+
+def _bound(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _range_text(kind: str, limits: tuple[float, float] | None) -> str:
+    if limits is None:
+        return ""
+    low, high = (style.show(_from_serial(v) if kind == "date" else v, kind) for v in limits)
+    return ui("ws_error_range", low=low, high=high)
+
+
+def _from_serial(serial: float) -> str:
+    return (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(serial))).isoformat()
 
 
 def _add_highlights(sheet: Sheet, layout: SheetLayout, column: Column, parameters: set[str]) -> None:
     target = layout.span(column.name).replace("$", "")
     for highlight in column.highlights:
         condition = row_formula(highlight.when, layout, layout.first, parameters)
-        # blank rows would otherwise compare "" with numbers, which Excel calls true
-        formula = f"AND(NOT({layout.inputs_blank(layout.first)}),{condition})"
+        # blank rows would otherwise compare "" with numbers, which Excel calls true; so would 缺数据
+        guards = [f"NOT({layout.inputs_blank(layout.first)})"]
+        missing = layout.missing(condition_requirements(layout.sheet, highlight.when), layout.first)
+        if missing:
+            guards.append(f"NOT({missing})")
+        formula = f"AND({','.join(guards)},{condition})"
         fill, colour = style.HIGHLIGHTS[highlight.style]
         rule = FormulaRule(formula=[formula], fill=PatternFill("solid", bgColor=fill), font=Font(color=colour))
         sheet.conditional_formatting.add(target, rule)
@@ -277,6 +317,8 @@ def _protect(sheet: Sheet, title_rows: str) -> None:
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # learners may still widen columns and rows
     sheet.protection.formatRows = False
+    # sorting, filtering and inserting rows stay allowed (Excel still refuses to sort across locked formula cells)
+    sheet.protection.sort = sheet.protection.autoFilter = sheet.protection.insertRows = False
     setup = sheet.page_setup
     setup.orientation, setup.paperSize = "landscape", sheet.PAPERSIZE_A4
     setup.fitToWidth, setup.fitToHeight = 1, 0

@@ -6,6 +6,7 @@ translation only swaps names for cell references.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,7 +15,11 @@ from dataclasses import dataclass
 FUNCTIONS = frozenset({
     "SUM", "SUMIF", "SUMIFS", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "AVERAGE", "MIN", "MAX", "IF",
     "IFERROR", "AND", "OR", "NOT", "ROUND", "ROUNDUP", "ROUNDDOWN", "ABS", "VLOOKUP", "INDEX", "MATCH", "RANK",
+    "ISNUMBER", "DATE", "EDATE", "YEAR", "MONTH", "TODAY", "SUMPRODUCT", "LARGE", "SMALL",
 })
+# A name that is neither a column nor a parameter but an Excel function elsewhere: what to write instead.
+REPLACEMENTS = {"XLOOKUP": "INDEX(结果列[], MATCH(值, 查找列[], 0))"}
+ABOVE = "[上方]"  # 列名[上方]: this column from its header down to the row above (running counts, tie breaks)
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = re.compile(rf"[{_CJK}A-Za-z_][{_CJK}A-Za-z0-9_]*")
 _CELL_LIKE = re.compile(r"^(?:[A-Za-z]{1,3}[0-9]+|[Rr][0-9]*[Cc]?[0-9]*|[Cc][0-9]*|TRUE|FALSE)$", re.IGNORECASE)
@@ -40,7 +45,7 @@ class FormulaError(Exception):
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # number, string, logical, name, column, function, op, open, close, comma
+    kind: str  # number, string, logical, name, column, above, function, op, open, close, comma
     text: str
 
 
@@ -48,7 +53,7 @@ class Token:
 class Node:
     """One expression node; `parts` are children (operands or arguments)."""
 
-    kind: str  # number, string, logical, name, column, call, unary, binary, group
+    kind: str  # number, string, logical, name, column, above, call, unary, binary, group
     text: str
     parts: tuple[Node, ...] = ()
 
@@ -116,13 +121,18 @@ def _name(source: str, name: str, end: int) -> tuple[Token, int]:
         return Token("function", name), end
     if rest.startswith("[]"):
         return Token("column", name), end + 2
+    if rest.startswith(ABOVE):
+        return Token("above", name), end + len(ABOVE)
     if name.upper() in ("TRUE", "FALSE"):
         return Token("logical", name.upper()), end
     return Token("name", name), end
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(source: str) -> Node:
-    """Parse a formula; raises FormulaError with a message an author can act on."""
+    """Parse a formula; raises FormulaError with a message an author can act on.
+
+    Cached: every prepared row of a column parses the same text, and the tree is immutable."""
     parser = _Parser(tokenize(source))
     if not parser.tokens:
         raise FormulaError("ws-formula-syntax", problem="empty")
@@ -180,7 +190,7 @@ class _Parser:
 
     def primary(self) -> Node:
         token = self.take()
-        if token.kind in ("number", "string", "name", "column", "logical"):
+        if token.kind in ("number", "string", "name", "column", "above", "logical"):
             return Node(token.kind, token.text)
         if token.kind == "function":
             return self.call(token.text)
@@ -217,12 +227,12 @@ def functions_used(node: Node) -> list[str]:
 
 def names_used(node: Node) -> list[Node]:
     """Name and whole-column references, in reading order."""
-    return [part for part in node.walk() if part.kind in ("name", "column")]
+    return [part for part in node.walk() if part.kind in ("name", "column", "above")]
 
 
 def emit(node: Node, resolve: Callable[[Node], str]) -> str:
     """Excel text of the expression; `resolve` turns a name or column node into a reference."""
-    if node.kind in ("name", "column"):
+    if node.kind in ("name", "column", "above"):
         return resolve(node)
     if node.kind == "call":
         return f"{node.text}({','.join(emit(arg, resolve) for arg in node.parts)})"
