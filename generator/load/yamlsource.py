@@ -165,6 +165,8 @@ def _convert(node: yaml.Node, shown: str, problems: list[Diagnostic], seen: set[
     if isinstance(node, yaml.SequenceNode):
         return YNode([_convert(item, shown, problems, seen, depth + 1) for item in node.value], loc)
     assert isinstance(node, yaml.ScalarNode)  # PyYAML composes only the three node kinds
+    if node.style in ("'", '"') and loc.line:  # point at the text, not at its opening quote
+        loc = Loc(loc.path, loc.line, loc.col + 1)
     return YNode(_scalar(node), loc)
 
 

@@ -28,6 +28,7 @@ from generator.workbook.formula import (
     is_valid_name,
     names_used,
     parse,
+    syntax_errors,
 )
 from generator.workbook.layout import is_numeric, lay_out
 from generator.workbook.style import show
@@ -226,11 +227,12 @@ def _check_choices(column: Column) -> Iterator[Diagnostic]:
 
 def _check_formula(source: Text, where: str, columns: AbstractSet[str], parameters: AbstractSet[str], whole: bool
                    ) -> Iterator[Diagnostic]:
-    try:
-        tree = parse(source)
-    except FormulaError as problem:
-        yield error(source.loc, problem.code, where=where, **_filled(problem))
+    problems = syntax_errors(source)
+    for problem in problems:
+        yield error(_at(source.loc, problem.at), problem.code, where=where, **_filled(problem))
+    if problems:
         return
+    tree = parse(source)
     for name in functions_used(tree):
         if name not in FUNCTIONS:
             close = [REPLACEMENTS[name]] if name in REPLACEMENTS else difflib.get_close_matches(
@@ -240,6 +242,11 @@ def _check_formula(source: Text, where: str, columns: AbstractSet[str], paramete
                         allowed="、".join(sorted(FUNCTIONS)))
     for node in names_used(tree):
         yield from _check_reference(node, source.loc, where, columns, parameters, whole)
+
+
+def _at(loc: Loc, offset: int) -> Loc:
+    """The column of a character inside a one-line formula (a quoted value starts one column later)."""
+    return Loc(loc.path, loc.line, loc.col + offset) if loc.line and offset >= 0 else loc
 
 
 def _filled(problem: FormulaError) -> dict[str, object]:

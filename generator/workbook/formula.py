@@ -6,6 +6,7 @@ translation only swaps names for cell references.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -34,12 +35,14 @@ FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "“": '"', "”": '"', "＝":
 class FormulaError(Exception):
     """A problem in one formula: a message code of generator/locale and its values.
 
-    Syntax errors carry `problem` (a key of WS_SYNTAX in the locale) and the offending `token`.
+    Syntax errors carry `problem` (a key of WS_SYNTAX in the locale) and the offending `token`;
+    `at` is the character offset in the formula where the problem is (-1: the formula as a whole).
     """
 
-    def __init__(self, code: str, **values: object) -> None:
+    def __init__(self, code: str, at: int = -1, **values: object) -> None:
         super().__init__(code)
         self.code = code
+        self.at = at
         self.values = values
 
 
@@ -47,6 +50,7 @@ class FormulaError(Exception):
 class Token:
     kind: str  # number, string, logical, name, column, above, function, op, open, close, comma
     text: str
+    at: int = 0  # offset in the formula
 
 
 @dataclass(frozen=True)
@@ -76,15 +80,40 @@ def tokenize(source: str) -> list[Token]:
         if char.isspace():
             position += 1
             continue
-        token, position = _next_token(source, position)
-        tokens.append(token)
+        token, end = _next_token(source, position)
+        tokens.append(dataclasses.replace(token, at=position))
+        position = end
     return tokens
+
+
+def syntax_errors(source: str) -> list[FormulaError]:
+    """Every character a formula cannot contain, or else its first structural problem: fixed in one go."""
+    found: list[FormulaError] = []
+    position = 0
+    while position < len(source):
+        if source[position].isspace():
+            position += 1
+            continue
+        try:
+            _, position = _next_token(source, position)
+        except FormulaError as problem:
+            found.append(problem)
+            if problem.values.get("problem") == "unclosed_string":
+                break
+            position += 1
+    if found:
+        return found
+    try:
+        parse(source)
+    except FormulaError as problem:
+        return [problem]
+    return []
 
 
 def _next_token(source: str, position: int) -> tuple[Token, int]:
     char = source[position]
     if char in FULL_WIDTH:
-        raise FormulaError("ws-formula-full-width", char=char, ascii=FULL_WIDTH[char])
+        raise FormulaError("ws-formula-full-width", at=position, char=char, ascii=FULL_WIDTH[char])
     if char == '"':
         return _string(source, position)
     number = _NUMBER.match(source, position)
@@ -99,7 +128,7 @@ def _next_token(source: str, position: int) -> tuple[Token, int]:
     simple = {"(": "open", ")": "close", ",": "comma"}
     if char in simple:
         return Token(simple[char], char), position + 1
-    raise FormulaError("ws-formula-char", char=char)
+    raise FormulaError("ws-formula-char", at=position, char=char)
 
 
 def _string(source: str, position: int) -> tuple[Token, int]:
@@ -107,7 +136,7 @@ def _string(source: str, position: int) -> tuple[Token, int]:
     while True:
         end = source.find('"', end)
         if end < 0:
-            raise FormulaError("ws-formula-syntax", problem="unclosed_string")
+            raise FormulaError("ws-formula-syntax", at=position, problem="unclosed_string")
         if source.startswith('""', end):
             end += 2
             continue
@@ -133,21 +162,23 @@ def parse(source: str) -> Node:
     """Parse a formula; raises FormulaError with a message an author can act on.
 
     Cached: every prepared row of a column parses the same text, and the tree is immutable."""
-    parser = _Parser(tokenize(source))
+    parser = _Parser(tokenize(source), len(source))
     if not parser.tokens:
         raise FormulaError("ws-formula-syntax", problem="empty")
     node = parser.comparison()
     if parser.position < len(parser.tokens):
-        raise FormulaError("ws-formula-syntax", problem="missing_operator", token=parser.tokens[parser.position].text)
+        extra = parser.tokens[parser.position]
+        raise FormulaError("ws-formula-syntax", at=extra.at, problem="missing_operator", token=extra.text)
     return node
 
 
 class _Parser:
     """Recursive descent in Excel's precedence: comparison < & < + - < * / < ^ < unary."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], end: int) -> None:
         self.tokens = tokens
         self.position = 0
+        self.end = end  # where a missing piece would go
 
     def peek(self) -> Token | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
@@ -155,7 +186,7 @@ class _Parser:
     def take(self) -> Token:
         token = self.peek()
         if token is None:
-            raise FormulaError("ws-formula-syntax", problem="incomplete")
+            raise FormulaError("ws-formula-syntax", at=self.end, problem="incomplete")
         self.position += 1
         return token
 
@@ -198,7 +229,7 @@ class _Parser:
             inner = self.comparison()
             self.expect("close", "unclosed_paren")
             return Node("group", "", (inner,))
-        raise FormulaError("ws-formula-syntax", problem="unexpected", token=token.text)
+        raise FormulaError("ws-formula-syntax", at=token.at, problem="unexpected", token=token.text)
 
     def call(self, name: str) -> Node:
         self.expect("open", "call_paren")
@@ -212,12 +243,12 @@ class _Parser:
             if token.kind == "close":
                 return Node("call", name.upper(), tuple(args))
             if token.kind != "comma":
-                raise FormulaError("ws-formula-syntax", problem="arguments", token=name)
+                raise FormulaError("ws-formula-syntax", at=token.at, problem="arguments", token=name)
 
     def expect(self, kind: str, problem: str) -> None:
         token = self.peek()
         if token is None or token.kind != kind:
-            raise FormulaError("ws-formula-syntax", problem=problem)
+            raise FormulaError("ws-formula-syntax", at=self.end if token is None else token.at, problem=problem)
         self.take()
 
 
