@@ -197,7 +197,8 @@ def _write_cache(path: Path, entries: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_text(json.dumps(entries, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        with partial.open("w", encoding="utf-8") as stream:  # streamed: no second copy of every page in memory
+            json.dump(entries, stream, ensure_ascii=False, sort_keys=True)
         partial.replace(path)
     except OSError:  # a read-only build/ folder: the site is still right, only the next build is slower
         pass
