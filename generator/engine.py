@@ -275,9 +275,12 @@ def _render_cache(cache_dir: Path, name: str) -> Iterator[None]:
 
     store = _Store(cache_dir / f"pages-{name}-{mkdocs.__version__}.json")
     original = Page.render
+    settings: list[tuple[Any, str]] = []  # (files, key): the same for every page of a build, computed once
 
     def render(page: Page, config: Any, files: Any) -> None:
-        key = _digest(str(page.markdown), page.file.src_uri, _settings_key(config, files))
+        if not settings or settings[0][0] is not files:
+            settings[:] = [(files, _settings_key(config, files))]
+        key = _digest(str(page.markdown), page.file.src_uri, settings[0][1])
         found = store.get(key)
         if found is not None:
             _restore_page(page, found, files)
@@ -294,19 +297,11 @@ def _render_cache(cache_dir: Path, name: str) -> Iterator[None]:
     store.save()
 
 
-_SETTINGS: dict[int, str] = {}
-
-
 def _settings_key(config: Any, files: Any) -> str:
-    """Computed once per build (the file list and settings are the same for every page of it)."""
-    identity = id(files)
-    if identity not in _SETTINGS:
-        _SETTINGS.clear()
-        listed = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
-        settings = (config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
-                    config["validation"], listed)
-        _SETTINGS[identity] = _digest(json.dumps(settings, sort_keys=True, default=repr))
-    return _SETTINGS[identity]
+    listed = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
+    settings = (config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
+                config["validation"], listed)
+    return _digest(json.dumps(settings, sort_keys=True, default=repr))
 
 
 class _PageWarnings(logging.Handler):
