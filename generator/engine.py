@@ -155,7 +155,7 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
 def _quiet_jieba() -> None:
     """jieba announces its dictionary on every build; authors need not see it."""
     try:
-        import jieba
+        import jieba  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a dependency; search still works, just coarser
         return
     jieba.setLogLevel(logging.WARNING)
@@ -256,7 +256,7 @@ def _segment_cache(cache_dir: Path, name: str) -> Iterator[None]:
 
 def _search_index_class() -> Any:
     try:
-        from material.plugins.search.plugin import SearchIndex, jieba
+        from material.plugins.search.plugin import SearchIndex, jieba  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - Material without its search plugin: nothing to cache
         return None
     return SearchIndex if jieba is not None else None
@@ -289,7 +289,7 @@ def _render_cache(cache_dir: Path, name: str) -> Iterator[None]:
             original(page, config, files)
         store.put(key, _page_entry(page, warnings))
 
-    Page.render = render  # type: ignore[method-assign]
+    Page.render = render  # type: ignore[method-assign,assignment]
     try:
         yield
     finally:
