@@ -49,7 +49,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/asset_size.py
 	$(BIN)/python bench/worksheets.py
-	$(BIN)/python bench/build_scale.py
+	$(BIN)/python bench/author_loop.py
 
 ## make schema: refresh the committed JSON Schemas after a model change
 schema: $(STAMP)

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml  # the benchmark writes synthetic YAML; the product reads YAML only in generator/load
 
@@ -27,26 +28,32 @@ def make_course(target: Path, copies: int) -> None:
     parts = []
     for copy in range(copies):
         for part in syllabus["parts"]:
-            clone = json.loads(json.dumps(part))
-            clone["id"] = f"{part['id']}-{copy}"
-            for chapter in clone["chapters"]:
-                chapter["id"] = f"{chapter['id']}-{copy}"
-            parts.append(clone)
+            parts.append(_renamed(part, copy))
     syllabus["parts"] = parts
     (target / "content/modules").mkdir(parents=True)
     (target / "content/syllabus.yaml").write_text(yaml.safe_dump(syllabus, allow_unicode=True), encoding="utf-8")
     for path in sorted((REPO / "content/modules").glob("*.yaml")):
         module = yaml.safe_load(path.read_text(encoding="utf-8"))
         for copy in range(copies):
-            module["chapter"] = f"{path.stem}-{copy}"
+            clone = _renamed(module, copy)
+            clone["chapter"] = f"{path.stem}-{copy}"
             out = target / f"content/modules/{path.stem}-{copy}.yaml"
-            out.write_text(yaml.safe_dump(module, allow_unicode=True), encoding="utf-8")
+            out.write_text(yaml.safe_dump(clone, allow_unicode=True), encoding="utf-8")
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("pages", "content/facts"):  # extra pages and the fact sheet the modules reference
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, target / folder)
     if (REPO / "content/glossary.yaml").exists():
         shutil.copy(REPO / "content/glossary.yaml", target / "content/glossary.yaml")
+
+
+def _renamed(value: Any, copy: int) -> Any:
+    """A deep copy with every `id` suffixed: outline ids (parts, chapters, sections, points) are course-wide."""
+    if isinstance(value, list):
+        return [_renamed(item, copy) for item in value]
+    if isinstance(value, dict):
+        return {key: f"{item}-{copy}" if key == "id" else _renamed(item, copy) for key, item in value.items()}
+    return value
 
 
 def measure_child(course: str) -> None:

@@ -106,7 +106,7 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     started = time.perf_counter()
     # under --strict, warnings already found (or the engine's) keep the previous site too
     try:
-        engine = _build_atomically(build_dir / "mkdocs.yml", site, sources,
+        engine = _build_atomically(build_dir / "mkdocs.yml", site, sources, root / "build" / "cache",
                                    keep_on_warning=strict, warned=bool(outcome.diagnostics))
     except OSError as exc:  # an output folder under a file, a read-only place: staging is gone already
         engine = [_unwritable(exc, site)]
@@ -191,12 +191,12 @@ def _site_values(course: Course) -> dict[str, object]:
     return {**course.site.values, **typed}
 
 
-def _build_atomically(config_path: Path, site: Path, sources: dict[str, str], keep_on_warning: bool = False,
-                      warned: bool = False) -> list[Diagnostic]:
+def _build_atomically(config_path: Path, site: Path, sources: dict[str, str], cache_dir: Path | None = None,
+                      keep_on_warning: bool = False, warned: bool = False) -> list[Diagnostic]:
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
-        diagnostics = build_site(config_path, staging, sources)
+        diagnostics = build_site(config_path, staging, sources, cache_dir)
         if not has_errors(diagnostics) and not (keep_on_warning and (warned or diagnostics)):
             (staging / MARKER).write_text("courseware\n", encoding="utf-8")
             staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it

@@ -185,6 +185,8 @@ CLI: dict[str, str] = {
     "open_hint": "打开方式：在该目录运行 `python3 -m http.server`，或复制到内网服务器任意路径下。",
     "serving": "预览地址：http://127.0.0.1:{port}/ （Ctrl+C 退出）；修改 content/ 或 quizzes/ 后自动重建。",
     "rebuilding": "检测到修改，重新生成……",
+    "serve_overlay": "生成失败，浏览器里仍是上一次成功生成的网站。改正后保存，页面会自动刷新。",
+    "serve_overlay_close": "关闭",
     "created": "已生成示例课程：{target}。进入该目录后运行 `courseware build`。",
     "interrupted": "已中断。",
     "error_word": "错误",

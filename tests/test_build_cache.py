@@ -1,0 +1,67 @@
+"""The build cache (build/cache/) changes how fast a site is built, never what is built: a cached build of an
+edited course is byte-for-byte the site a fresh build without any cache makes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator import pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+CHAPTER = "content/modules/adjust-to-rivals.yaml"
+
+
+def _copy_course(target: Path) -> Path:
+    for name in ("content", "quizzes", "pages", "mkdocs.yml"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy(source, target / name)
+    return target
+
+
+def _build(course: Path) -> Path:
+    outcome = pipeline.build(course, course / "site")
+    assert not outcome.failed(strict=False), outcome.diagnostics
+    return course / "site"
+
+
+def _edit_chapter(course: Path) -> None:
+    path = course / CHAPTER
+    text = path.read_text(encoding="utf-8")
+    assert "summary: 对标的目的是调整。" in text
+    path.write_text(text.replace("summary: 对标的目的是调整。", "summary: 对标的目的是调整，不是排名。", 1),
+                    encoding="utf-8")
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_cached_build_of_an_edited_chapter_equals_a_fresh_build(tmp_path: Path) -> None:
+    cached = _copy_course(tmp_path / "cached")
+    _build(cached)
+    cache = cached / "build/cache"
+    stored = {path.name: path.stat().st_size for path in cache.iterdir()}
+    assert any(name.startswith("segments-") for name in stored) and any(name.startswith("pages-") for name in stored)
+    _edit_chapter(cached)
+    warm = _files(_build(cached))
+    fresh_course = _copy_course(tmp_path / "fresh")
+    _edit_chapter(fresh_course)
+    fresh = _files(_build(fresh_course))
+    assert sorted(warm) == sorted(fresh)
+    different = [name for name in fresh if warm[name] != fresh[name]]
+    assert different == []
+    edited = "对标的目的是调整，不是排名。".encode()
+    assert any(edited in data for name, data in warm.items() if name.endswith(".html"))  # the edit did arrive
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    course = _copy_course(tmp_path / "course")
+    (course / "build/cache").mkdir(parents=True)
+    for name in ("segments-learner-0.42.1.json", "pages-learner-1.6.1.json"):
+        (course / "build/cache" / name).write_text("{\"truncated", encoding="utf-8")
+    site = _build(course)
+    assert (site / "index.html").is_file()
