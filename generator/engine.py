@@ -145,7 +145,7 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
 def _quiet_jieba() -> None:
     """jieba announces its dictionary on every build; authors need not see it."""
     try:
-        import jieba  # type: ignore[import-untyped]
+        import jieba
     except ImportError:  # pragma: no cover - a dependency; search still works, just coarser
         return
     jieba.setLogLevel(logging.WARNING)
@@ -246,7 +246,7 @@ def _segment_cache(cache_dir: Path, name: str) -> Iterator[None]:
 
 def _search_index_class() -> Any:
     try:
-        from material.plugins.search.plugin import SearchIndex, jieba  # type: ignore[import-untyped]
+        from material.plugins.search.plugin import SearchIndex, jieba
     except ImportError:  # pragma: no cover - Material without its search plugin: nothing to cache
         return None
     return SearchIndex if jieba is not None else None
