@@ -3,23 +3,16 @@ edited course is byte-for-byte the site a fresh build without any cache makes.""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from generator import pipeline
+from tests.conftest import copy_bundled_course
 
 REPO = Path(__file__).resolve().parents[1]
 CHAPTER = "content/modules/adjust-to-rivals.yaml"
 
 
-def _copy_course(target: Path) -> Path:
-    for name in ("content", "quizzes", "pages", "mkdocs.yml"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.exists():
-            shutil.copy(source, target / name)
-    return target
+_copy_course = copy_bundled_course
 
 
 def _build(course: Path) -> Path:
