@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.workbook.evaluate import holds
+from generator.workbook.compute import holds
 from generator.workbook.style import show
 
 ROW = {"毛利率": 0.09, "底线": 0.12, "分级": "A", "兑现日期": "2025-07-01", "谈判日期": "2025-03-18", "空": ""}

@@ -16,7 +16,7 @@ from generator.render.tree import DocsTree, RenderContext
 from generator.routes import WORKSHEET_BLANKS, WORKSHEET_BUNDLE, WORKSHEETS
 from generator.workbook import build_workbook
 from generator.workbook.bundle import blank_workbook, bundle, download_name
-from generator.workbook.evaluate import holds
+from generator.workbook.compute import holds
 from generator.workbook.layout import column_format, requirements
 from generator.workbook.style import show
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.locale import ui
 from generator.model.worksheet import Column, DataSheet, Worksheet
-from generator.workbook.formula import Node, names_used, parse
+from generator.workbook.formula import FormulaError, Node, names_used, parse
 from generator.workbook.layout import is_numeric, lay_out, out_of_bounds, requirements
 
 EPOCH = datetime.date(1899, 12, 30)
@@ -69,6 +69,33 @@ def compute_sheet(sheet: DataSheet, parameters: Mapping[str, Cell],
             rows[index][str(column.name)] = _row_value(sheet, column, (tree, needed), rows, index, parameters)
     whole = _Evaluator(rows, None, parameters)
     return rows, [_safe(partial(whole.eval, parse(summary.formula))) for summary in sheet.summary]
+
+
+def holds(condition: str, row: Mapping[str, object]) -> bool | None:
+    """A highlight condition on one sample row (parameters included), by the workbook's rules, for the preview.
+
+    None when one row cannot decide it (a whole-column reference, an error value, a syntax error): the
+    preview then leaves the cell plain rather than guess.
+    """
+    try:
+        tree = parse(condition)
+    except FormulaError:
+        return None
+    if any(node.kind in ("column", "above") for node in tree.walk()):
+        return None
+    values = _Row({name: "" if value is None else to_serial(value) for name, value in row.items()})
+    try:
+        result = _safe(lambda: _truth(_Evaluator([values], 0, {}).eval(tree)))
+    except Unsupported:
+        return None
+    return None if isinstance(result, CellError) else bool(result)
+
+
+class _Row(dict[str, Cell]):
+    """A sample row: a column the sample leaves out reads as empty text, as an empty cell compares."""
+
+    def __missing__(self, key: str) -> Cell:
+        return ""
 
 
 def _input(value: object, column: Column) -> Cell:
