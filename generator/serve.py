@@ -50,7 +50,7 @@ RELOAD_SCRIPT = """<script>(function () {
       if (seen !== null && status.build !== seen) { location.reload(); return; }
       seen = status.build;
       if (status.problems) { show(status); } else if (box) { box.remove(); box = null; }
-    }).catch(function () {}).then(function () { setTimeout(poll, 250); });
+    }).catch(function () {}).then(function () { setTimeout(poll, 100); });
   }
   poll();
 })();</script>""".replace("%(status)s", STATUS)
@@ -90,7 +90,7 @@ def start_server(site: Path, state: State, port: int) -> http.server.ThreadingHT
     return server
 
 
-def watch(root: Path, site: Path, edition: str, state: State, interval: float = 0.2,
+def watch(root: Path, site: Path, edition: str, state: State, interval: float = 0.1,
           stop: threading.Event | None = None) -> None:
     """Polling, not inotify: it works the same on network drives and every OS."""
     stop = stop or threading.Event()

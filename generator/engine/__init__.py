@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from generator.diagnostics import Diagnostic, Loc, Severity
-from generator.engine.cache import build_cache
+from generator.engine.cache import build_cache, reuse_compiled_theme
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, message
 from generator.render.markup import site_extensions
@@ -123,6 +123,7 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     logger.propagate = False
     try:
         config = load_config(config_file=str(config_path), site_dir=str(site_dir))
+        reuse_compiled_theme(config)
         with build_cache(cache_dir, config_path.parent.name, config_path):
             build(config)
     except MkDocsException as exc:

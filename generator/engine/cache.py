@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from generator.render.templates import CompiledTemplates
+
 
 class _Store:
     """One JSON file of results keyed by a hash of their whole input; only entries a build used are written
@@ -66,6 +68,21 @@ def _digest(*parts: str) -> str:
         hashed.update(part.encode("utf-8"))
         hashed.update(b"\0")
     return hashed.hexdigest()
+
+THEME_COMPILED = CompiledTemplates()  # the theme's templates, compiled once per process (serve rebuilds often)
+
+
+def reuse_compiled_theme(config: Any) -> None:
+    """MkDocs makes a new theme environment every build; its templates need not be compiled again."""
+    theme = config.theme
+    original = theme.get_env
+
+    def get_env() -> Any:
+        env = original()
+        env.bytecode_cache = THEME_COMPILED
+        return env
+
+    theme.get_env = get_env
 
 
 @contextlib.contextmanager

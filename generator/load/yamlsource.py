@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,7 +122,16 @@ def load_file(path: Path, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
     controls = [_control_error(text, match, shown) for match in _CONTROL.finditer(text)]
     if controls:
         return None, controls
-    return parse(text, shown)
+    root, problems_found = _parse_once(text, shown)
+    return root, list(problems_found)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_once(text: str, shown: str) -> tuple[YNode | None, tuple[Diagnostic, ...]]:
+    """`courseware serve` reloads every file on each save; an unchanged file's located tree (frozen nodes,
+    never mutated by binding) is parsed once per process."""
+    root, problems = parse(text, shown)
+    return root, tuple(problems)
 
 
 def _control_error(text: str, match: re.Match[str], shown: str) -> Diagnostic:
