@@ -41,6 +41,38 @@ class _Store:
             _write_cache(self.path, self.used)
 
 
+class _FileStore:
+    """One file per result, for results as large as a whole page: a JSON store would hold every page of a
+    big course in memory at once. Files this build did not use are removed when it ends."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> bytes | None:
+        self.used.add(key)
+        try:
+            return (self.folder / key).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: str, value: bytes) -> None:
+        self.used.add(key)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = self.folder / f".{key}.{os.getpid()}"
+            partial.write_bytes(value)
+            partial.replace(self.folder / key)
+        except OSError:  # a read-only build/ folder: only the next build is slower
+            pass
+
+    def save(self) -> None:
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+
+
 def _read_cache(path: Path) -> dict[str, Any]:
     """A missing, truncated or foreign cache file is an empty cache: the build recomputes, never fails."""
     try:
@@ -267,7 +299,7 @@ def _html_cache(cache_dir: Path, name: str, config_path: Path) -> Iterator[None]
     changed, the page's last output is written again. Plugins still see every page (search indexes it)."""
     import mkdocs.commands.build as builder
 
-    store = _Store(cache_dir / f"html-{name}.json")
+    store = _FileStore(cache_dir / f"html-{name}")
     original = builder._build_page
     site: list[str] = []  # the navigation and settings: one key part for every page of a build
 
@@ -283,7 +315,7 @@ def _html_cache(cache_dir: Path, name: str, config_path: Path) -> Iterator[None]
         found = store.get(key)
         if found is None:
             original(page, config, doc_files, nav, env, dirty, excluded)
-            store.put(key, Path(page.file.abs_dest_path).read_text(encoding="utf-8"))
+            store.put(key, Path(page.file.abs_dest_path).read_bytes())
             return
         _replay_page(builder, page, config, doc_files, nav, found)
 
@@ -295,7 +327,7 @@ def _html_cache(cache_dir: Path, name: str, config_path: Path) -> Iterator[None]
     store.save()
 
 
-def _replay_page(builder: Any, page: Any, config: Any, doc_files: Any, nav: Any, output: str) -> None:
+def _replay_page(builder: Any, page: Any, config: Any, doc_files: Any, nav: Any, output: bytes) -> None:
     """What `_build_page` does around the template: the page is active while plugins see its context."""
     config._current_page, page.active = page, True
     try:
@@ -303,7 +335,7 @@ def _replay_page(builder: Any, page: Any, config: Any, doc_files: Any, nav: Any,
         config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         path = Path(page.file.abs_dest_path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(output.encode("utf-8"))
+        path.write_bytes(output)
     finally:
         page.active, config._current_page = False, None
 
