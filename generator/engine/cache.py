@@ -179,7 +179,7 @@ def _render_cache(cache_dir: Path, name: str) -> Iterator[None]:
     import mkdocs
     from mkdocs.structure.pages import Page
 
-    store = _Store(cache_dir / f"pages-{name}-{mkdocs.__version__}.json")
+    store = _FileStore(cache_dir / f"pages-{name}-{mkdocs.__version__}")
     original = Page.render
     settings: list[tuple[Any, str]] = []  # (files, key): the same for every page of a build, computed once
 
@@ -187,13 +187,13 @@ def _render_cache(cache_dir: Path, name: str) -> Iterator[None]:
         if not settings or settings[0][0] is not files:
             settings[:] = [(files, _settings_key(config, files))]
         key = _digest(str(page.markdown), page.file.src_uri, settings[0][1])
-        found = store.get(key)
+        found = _json_entry(store.get(key))
         if found is not None:
             _restore_page(page, found, files)
             return
         with _warnings_kept() as warnings:
             original(page, config, files)
-        store.put(key, _page_entry(page, warnings))
+        store.put(key, _json(_page_entry(page, warnings)).encode("utf-8"))
 
     Page.render = render  # type: ignore[method-assign,assignment]
     try:
@@ -201,6 +201,15 @@ def _render_cache(cache_dir: Path, name: str) -> Iterator[None]:
     finally:
         Page.render = original  # type: ignore[method-assign]
     store.save()
+
+
+def _json_entry(data: bytes | None) -> dict[str, Any] | None:
+    """A damaged entry is a miss: the page renders again."""
+    try:
+        found = json.loads(data) if data is not None else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def _settings_key(config: Any, files: Any) -> str:
@@ -313,7 +322,7 @@ def _html_cache(cache_dir: Path, name: str, config_path: Path) -> Iterator[None]
         key = _digest(site[0], page.file.src_uri, str(page.content), str(page.title), _json(page.meta),
                       _json([_toc_token(item) for item in page.toc.items]))
         found = store.get(key)
-        if found is None:
+        if found is None or not found.rstrip().endswith(b"</html>"):  # missing, or cut short by a full disk
             original(page, config, doc_files, nav, env, dirty, excluded)
             store.put(key, Path(page.file.abs_dest_path).read_bytes())
             return
