@@ -73,7 +73,9 @@ def save_to_reload(course: Path, runs: int) -> float:
     from playwright.sync_api import sync_playwright
 
     from generator import serve
+    from generator.load.yamlsource import keep_parsed_files
 
+    keep_parsed_files()  # as `courseware serve` does
     state = serve.State()
     site = course / "site"
     serve.rebuild(course, site, "learner", state)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.formatter import format_summary, format_text
+from generator.load.yamlsource import keep_parsed_files
 from generator.locale import cli
 
 WATCHED = ("content", "quizzes", "pages", "site_templates", "mkdocs.yml")
@@ -72,6 +73,7 @@ class State:
 
 
 def serve(root: Path, site: Path, edition: str, port: int) -> int:
+    keep_parsed_files()
     state = State()
     rebuild(root, site, edition, state)
     server = start_server(site, state, port)

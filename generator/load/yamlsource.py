@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,16 +121,25 @@ def load_file(path: Path, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
     controls = [_control_error(text, match, shown) for match in _CONTROL.finditer(text)]
     if controls:
         return None, controls
-    root, problems_found = _parse_once(text, shown)
-    return root, list(problems_found)
+    if _kept is None:
+        return parse(text, shown)
+    known = _kept.get(shown)
+    if known is None or known[0] != text:
+        root, problems = parse(text, shown)
+        known = _kept[shown] = (text, root, tuple(problems))
+    return known[1], list(known[2])
 
 
-@functools.lru_cache(maxsize=1024)
-def _parse_once(text: str, shown: str) -> tuple[YNode | None, tuple[Diagnostic, ...]]:
+# path -> (text, tree, problems) of its last parse; only a long-running `courseware serve` keeps them
+_kept: dict[str, tuple[str, YNode | None, tuple[Diagnostic, ...]]] | None = None
+
+
+def keep_parsed_files() -> None:
     """`courseware serve` reloads every file on each save; an unchanged file's located tree (frozen nodes,
-    never mutated by binding) is parsed once per process."""
-    root, problems = parse(text, shown)
-    return root, tuple(problems)
+    never changed by binding) is then parsed once. A one-off build keeps nothing: memory stays flat."""
+    global _kept
+    if _kept is None:
+        _kept = {}
 
 
 def _control_error(text: str, match: re.Match[str], shown: str) -> Diagnostic:
