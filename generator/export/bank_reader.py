@@ -100,7 +100,8 @@ def _quizzes(book: Any, shown: str, problems: list[Diagnostic]) -> list[tuple[st
 
 
 def _questions(sheet: Any, shown: str, problems: list[Diagnostic]) -> list[tuple[str, Data]]:
-    found, seen = [], {}
+    found: list[tuple[str, Data]] = []
+    seen: dict[str, int] = {}
     for cells in _rows(sheet, shown, layout.QUESTION_COLUMNS, problems):
         before = len(problems)
         bank, question = read_question(cells)

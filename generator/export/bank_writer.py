@@ -42,7 +42,7 @@ def write_workbook(banks: tuple[QuestionBank, ...], title: str) -> tuple[bytes, 
 def question_row(bank: QuestionBank, question: Question) -> tuple[Row | None, list[Gap]]:
     slots = len(question.options) + len(question.items) + len(question.pairs)
     if slots > len(layout.SLOTS):
-        return None, [gap(question, FORMAT, "gap_slots", count=slots, limit=len(layout.SLOTS))]
+        return None, [gap(question, FORMAT, "gap_slots", dropped=True, count=slots, limit=len(layout.SLOTS))]
     row: Row = {"题型": layout.TYPES[question.type], "题干": str(question.stem), "解析": str(question.explanation),
                 "分值": layout.DEFAULT_SCORE, "难度": layout.DIFFICULTY[question.difficulty],
                 "标签": layout.LIST_SEPARATOR.join(question.tags), "题目ID": str(question.id),

@@ -20,6 +20,7 @@ class Gap:
     question: str
     format: str
     reason: str
+    dropped: bool = False  # the question is left out of this format altogether
 
     def line(self) -> str:
         return zh.EXPORT["gap_line"].format(loc=self.loc, question=self.question, format=self.format,
@@ -32,8 +33,8 @@ def credit(option: Option) -> int:
     return DEFAULT_CREDIT.get(option.rating or "poor", 0)
 
 
-def gap(question: Question, format: str, key: str, **values: object) -> Gap:
-    return Gap(question.loc, str(question.id), format, zh.EXPORT[key].format(**values))
+def gap(question: Question, format: str, key: str, dropped: bool = False, **values: object) -> Gap:
+    return Gap(question.loc, str(question.id), format, zh.EXPORT[key].format(**values), dropped)
 
 
 def exported_banks(banks: Iterable[QuestionBank]) -> tuple[QuestionBank, ...]:

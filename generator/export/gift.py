@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from generator.export.common import Gap, credit, gap, scenario_text
 from generator.export.moodle import fraction_text, grader_info, nearest_fraction
-from generator.locale import zh
 from generator.model.quiz import Question, QuestionBank
 
 FORMAT = "GIFT"
@@ -81,7 +80,7 @@ def _matching(question: Question) -> tuple[str, list[Gap]]:
 
 
 def _ordering(question: Question) -> tuple[str, list[Gap]]:
-    return "", [gap(question, FORMAT, "gap_no_ordering")]
+    return "", [gap(question, FORMAT, "gap_no_ordering", dropped=True)]
 
 
 def _essay(question: Question) -> tuple[str, list[Gap]]:
