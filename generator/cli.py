@@ -59,7 +59,7 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_bank_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_bank_commands(commands: argparse._SubParsersAction) -> None:
     from generator.export.exchange import FORMATS
 
     export = commands.add_parser("export", help=cli("export"), description=cli("export"))
