@@ -59,7 +59,8 @@ def _choice(question: Question) -> tuple[str, list[Gap]]:
         mark = "=" if weight == 100 and question.type != "multiple" else f"~%{fraction_text(weight)}%"
         if weight == 0:
             mark = "~"
-        lines.append(f"{mark}{escape(str(option.text))}#{escape(str(option.feedback))}")
+        feedback = f"#{escape(str(option.feedback))}" if option.feedback.strip() else ""
+        lines.append(f"{mark}{escape(str(option.text))}{feedback}")
     body = "\n".join(lines)
     return f"{markdown(scenario_text(question))} {{\n{body}{_explain(question.explanation)}", gaps
 
@@ -68,12 +69,14 @@ def _truefalse(question: Question) -> tuple[str, list[Gap]]:
     """GIFT's order: the answer, then the feedback for a wrong answer, then for a right one."""
     answer = "TRUE" if question.answer else "FALSE"
     feedback = f"#{escape(question.feedback_wrong or '')}#{escape(question.feedback_right or '')}"
+    if not (question.feedback_wrong or question.feedback_right or "").strip():
+        feedback = ""
     return f"{markdown(question.stem)} {{{answer}{feedback}{_explain(question.explanation)}", []
 
 
 def _matching(question: Question) -> tuple[str, list[Gap]]:
     gaps = []
-    if any("->" in pair.left + pair.right for pair in question.pairs):
+    if any("->" in pair.left for pair in question.pairs):  # the first "->" splits a pair, in Moodle too
         gaps.append(gap(question, FORMAT, "gap_arrow"))
     body = "\n".join(f"={escape(str(pair.left))} -> {escape(str(pair.right))}" for pair in question.pairs)
     return f"{markdown(question.stem)} {{\n{body}{_explain(question.explanation)}", gaps

@@ -857,7 +857,7 @@ EXPORT: dict[str, str] = {
     "gap_ordering_version": ("排序题导出为 Moodle 的 ordering 题型：Moodle 4.4 起自带，"
                              "更早的版本需先安装 qtype_ordering 插件"),
     "gap_no_ordering": "GIFT 没有排序题，这道题未导出（请用 Moodle XML 或 .xlsx 题库）",
-    "gap_arrow": "配对文字里有“->”，GIFT 会把它当成配对符号，导入后配对可能错位",
+    "gap_arrow": "配对的左列里有“->”，GIFT 会把它当成配对符号，导入后配对会错位",
     "gap_grader_info": "GIFT 的问答题没有“评分说明”：参考答案和自评标准并入了总体反馈，学员答完后可见",
     "gap_slots": "有 {count} 个选项（或排序项、配对），.xlsx 题库每题最多 {limit} 个，这道题未写入",
     "gap_separator": "标签里有分隔符“{separator}”，读回时会被拆成两个标签",
