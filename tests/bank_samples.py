@@ -22,7 +22,7 @@ def bundled_course() -> Course:
 def odd_bank() -> QuestionBank:
     long_stem = "客户说：“" + "交期要再快一点，" * 40 + "”\n\n第二段：账期 90 天，样品 3 套。\n"
     options = (Option(text=f"{RESERVED} 甲", feedback="反馈 {甲}", correct=True),
-               Option(text="乙：=", feedback="反馈 ~乙"), Option(text="丙 #3", feedback=""))
+               Option(text="乙：=", feedback="反馈 ~乙"), Option(text="丙 #3", feedback="反馈：丙"))
     return QuestionBank(bank="odd", title="特殊: 题库 {测试}", questions=(
         Question(id="odd-single", type="single", node="n", stem=long_stem, explanation=RESERVED, options=options),
         Question(id="odd-multiple", type="multiple", node="n", stem="多选", explanation="解析",
