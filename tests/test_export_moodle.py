@@ -58,7 +58,10 @@ def _check(question: Question, element: ET.Element) -> None:
     assert element.findtext("questiontext/text") == scenario_text(question)
     assert element.findtext("generalfeedback/text") == question.explanation
     assert [tag.findtext("text") for tag in element.findall("tags/tag")][:-1] == list(question.tags)
+    if question.type not in ("truefalse", "reflection"):
+        assert element.findtext("shownumcorrect") == "1" and element.find("incorrectfeedback/text") is not None
     if question.type in ("single", "multiple", "scenario"):
+        assert element.findtext("answernumbering") in ("abc", "ABCD", "123", "iii", "IIII", "none")
         _check_choice(question, element)
     elif question.type == "truefalse":
         answers = {a.findtext("text"): a for a in element.findall("answer")}

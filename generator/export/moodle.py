@@ -76,6 +76,14 @@ def _common(element: ET.Element, question: Question) -> None:
         _text(ET.SubElement(tags, "tag"), str(tag))
 
 
+def _combined(element: ET.Element) -> None:
+    """The per-outcome feedback Moodle keeps for choice, matching and ordering questions: written empty (each
+    option carries its own feedback) and shownumcorrect set, so the importer infers nothing."""
+    for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+        _text(ET.SubElement(element, tag), "", "html")
+    ET.SubElement(element, "shownumcorrect").text = "1"
+
+
 def _answer(parent: ET.Element, fraction: float, text: str, feedback: str, fmt: str = "plain_text") -> None:
     answer = _text(ET.SubElement(parent, "answer", fraction=fraction_text(fraction)), text, fmt)
     _text(ET.SubElement(answer, "feedback"), feedback, fmt)
@@ -87,6 +95,7 @@ def _choice(question: Question) -> tuple[ET.Element, list[Gap]]:
     ET.SubElement(element, "single").text = "true" if single else "false"
     ET.SubElement(element, "shuffleanswers").text = "true"
     ET.SubElement(element, "answernumbering").text = "ABCD"
+    _combined(element)
     gaps: list[Gap] = []
     right = sum(1 for option in question.options if option.correct) or 1
     for option in question.options:
@@ -113,6 +122,7 @@ def _truefalse(question: Question) -> tuple[ET.Element, list[Gap]]:
 def _matching(question: Question) -> tuple[ET.Element, list[Gap]]:
     element = _start(question, "matching", str(question.stem))
     ET.SubElement(element, "shuffleanswers").text = "true"
+    _combined(element)
     for pair in question.pairs:
         sub = _text(ET.SubElement(element, "subquestion"), str(pair.left), "plain_text")
         _text(ET.SubElement(sub, "answer"), str(pair.right))
@@ -124,6 +134,7 @@ def _ordering(question: Question) -> tuple[ET.Element, list[Gap]]:
     for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
                        ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
         ET.SubElement(element, tag).text = value
+    _combined(element)
     for position, item in enumerate(question.items, start=1):  # the fraction of an ordering answer is its place
         _text(ET.SubElement(element, "answer", fraction=str(position)), str(item), "plain_text")
     return element, [gap(question, FORMAT, "gap_ordering_version")]
