@@ -157,3 +157,52 @@ def test_export_command_writes_every_format_and_the_report(tmp_path: Path,
     ordering = next(q for bank in bundled_course().banks for q in bank.questions if q.id == "tm-stage-asks")
     assert ordering.loc.path == "quizzes/terms.yaml" and ordering.loc.line > 1
     assert f"{ordering.loc}: tm-stage-asks（GIFT）：GIFT 没有排序题" in report
+
+
+def _sheet_file(tmp_path: Path, rows: list[list[object]], title: str = layout.QUESTIONS) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title
+    sheet.append(["题型", "题干", "选项A", "选项B", "选项C", "答案", "解析", "题库", "大纲节点",
+                  "配对A", "配对B", "评级A"])
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "rows.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("row", "cell", "code"), [
+    (["单选", "题", "甲", None, "丙", "A", "解", "x", "n"], "D2", "bank-option-gap"),
+    (["单选", "题", "甲", "乙", None, "AB", "解", "x", "n"], "F2", "bank-single-answer"),
+    (["单选", "题", "甲", None, None, "A", "解", "x", "n"], "D2", "bank-few-options"),
+    (["多选", "题", "甲", "乙", None, None, "解", "x", "n"], "F2", "bank-blank-cell"),
+    (["排序题", "题", "甲", "乙", "丙", "ABA", "解", "x", "n"], "F2", "bank-ordering-answer"),
+    (["判断", "题", None, None, None, "也许", "解", "x", "n"], "F2", "bank-truefalse-answer"),
+    (["匹配题", "题", "甲", "乙", None, None, "解", "x", "n", "一", None], "K2", "bank-blank-cell"),
+    (["情境题", "题", "甲", "乙", None, "A", "解", "x", "n", None, None, "很好"], "L2", "bank-rating"),
+    (["单选", "题", "甲", "乙", None, "A", "解", "X 库", "n"], "H2", "bank-bad-id"),
+    (["单选", "题", "甲", "乙", None, "A", None, "x", "n"], "G2", "bank-blank-cell"),
+    (["单选", "题", "甲", "乙", None, "A", "解", "x", None], "I2", "bank-blank-cell"),
+])
+def test_each_bad_cell_is_named(tmp_path: Path, row: list[object], cell: str, code: str) -> None:
+    banks, problems = read_bank_file(_sheet_file(tmp_path, [row]), "rows.xlsx")
+    assert [(str(p.loc), p.code) for p in problems] == [(f"rows.xlsx:题目!{cell}", code)]
+    assert banks == [] or banks[0]["questions"] == []  # a row with an error is never half-imported
+
+
+def test_a_workbook_without_the_questions_sheet(tmp_path: Path) -> None:
+    _, problems = read_bank_file(_sheet_file(tmp_path, [], title="Sheet1"), "rows.xlsx")
+    assert [(str(p.loc), p.code) for p in problems] == [("rows.xlsx", "bank-no-sheet")]
+
+
+def test_export_refuses_a_course_with_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import copy_bundled_course
+
+    course = copy_bundled_course(tmp_path / "course")
+    bank = course / "quizzes" / "terms.yaml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("type: single", "type: singel", 1), encoding="utf-8")
+    assert cli.main(["--course", str(course), "export", "--out", str(tmp_path / "out")]) == 1
+    assert "quizzes/terms.yaml:" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
