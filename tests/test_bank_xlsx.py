@@ -90,7 +90,7 @@ def test_messy_sheet_reports_every_bad_cell_at_once(exported: Path, tmp_path: Pa
     assert found == {
         (f"messy.xlsx:题目!{letter['题干']}7", "bank-blank-cell"),
         (f"messy.xlsx:题目!{letter['答案']}8", "bank-answer-letter"),
-        (f"messy.xlsx:题目!{letter['分值']}9", "bank-not-number"),
+        (f"messy.xlsx:题目!{letter['分值']}9", "bank-score"),
         (f"messy.xlsx:题目!{letter['题型']}10", "bank-unknown-type"),
         (f"messy.xlsx:题目!{letter['题目ID']}11", "bank-duplicate-id"),
         (f"messy.xlsx:题目!{letter['难度']}12", "bank-difficulty"),
@@ -108,7 +108,7 @@ def test_a_plain_exam_system_sheet_imports() -> None:
     assert sheet is not None
     sheet.title = layout.QUESTIONS
     for row in (["题型", "题干", "选项A", "选项B", "选项C", "答案", "解析", "分值", "难度", "标签", "题库", "大纲节点"],
-                ["单选", "客户压价 3%？", "问原因", "直接降", "拒绝", "a", "先问清。", 2, 3, "守价", "x", "n"],
+                ["单选", "客户压价 3%？", "问原因", "直接降", "拒绝", "Ａ", "先问清。", 0.5, 3, "守价", "x", "n"],
                 ["多选题", "急单的代价？", "加班", "换线", "涨价", "A、B", "解析", "1", "中等", "交期|成本", "x", "n"],
                 ["判断题", "账期越长越好。", None, None, None, "错", "有资金成本。", 1, None, None, "x", "n"]):
         sheet.append(row)

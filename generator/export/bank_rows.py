@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,11 +98,23 @@ def read_question(cells: Cells) -> tuple[str | None, Data]:
     if (situation := cells.text("情境")) is not None:
         question["situation"] = situation
     question["stem"] = cells.required("题干")
-    cells.number("分值", 0, 1000)  # exam systems need it; courseware weighs questions alike
+    _score(cells)  # exam systems need it; courseware weighs questions alike
     if kind is not None:
         question |= _BODIES[kind](cells, _options(cells), kind)
     question["explanation"] = cells.required("解析")
     return bank, question
+
+
+def _score(cells: Cells) -> None:
+    """Any number of points (exam systems use 0.5 too); text such as “两分” is an error."""
+    value = cells.values.get("分值")
+    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return
+    try:
+        float(str(value).strip())
+    except ValueError:
+        if str(value).strip():
+            cells.error("分值", "bank-score", value=value)
 
 
 def _type(cells: Cells) -> str | None:
@@ -143,7 +156,7 @@ def _letters(cells: Cells, options: list[str]) -> list[str]:
     if raw is None:
         cells.error("答案", "bank-blank-cell")
         return []
-    letters = [char for char in _SEPARATORS.sub("", raw).upper()]
+    letters = list(_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw)).upper())  # full-width Ａ reads as A
     wrong = [letter for letter in letters if letter not in options]
     if wrong:
         shown = f"A–{options[-1]}" if options else "—"

@@ -879,6 +879,7 @@ MESSAGES |= {
                     "id 只用小写英文字母、数字和连字符，以字母开头，例如 tm-exit-clause"),
     "bank-not-number": ("“{column}”应为 {low}–{high} 之间的整数，实际是“{value}”",
                         "只写数字，不要带单位或文字，例如 1"),
+    "bank-score": ("“{column}”应为数字，实际是“{value}”", "只写数字，例如 2 或 0.5，不要带“分”字"),
     "bank-unknown-type": ("未知题型“{value}”", "{suggestion}"),
     "bank-difficulty": ("难度“{value}”无法识别", "写 简单、中等、困难，或 1、2、3"),
     "bank-option-gap": ("选项{letter}是空的，但后面还有选项", "选项从 A 开始连续填写，不要空格"),
