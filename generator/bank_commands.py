@@ -10,14 +10,18 @@ from generator import pipeline
 from generator.diagnostics import has_errors
 from generator.export.exchange import FORMATS, export_banks, import_bank
 from generator.formatter import format_summary, format_text
-from generator.locale import cli
+from generator.locale import cli, os_reason
 
-EXIT_OK, EXIT_CONTENT = 0, 1
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 _NAMES = {"moodle": "Moodle XML", "gift": "GIFT", "xlsx": ".xlsx"}
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    return _export(args, root) if args.command == "export" else _import(args, root)
+    try:
+        return _export(args, root) if args.command == "export" else _import(args, root)
+    except OSError as exc:  # an output folder that is a file, or read-only: say so, no traceback
+        print(cli("write_failed", path=exc.filename or args.out, reason=os_reason(exc)), file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _export(args: argparse.Namespace, root: Path) -> int:

@@ -206,3 +206,26 @@ def test_export_refuses_a_course_with_errors(tmp_path: Path, capsys: pytest.Capt
     assert cli.main(["--course", str(course), "export", "--out", str(tmp_path / "out")]) == 1
     assert "quizzes/terms.yaml:" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_sheet_without_a_needed_column_says_so_once(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = layout.QUESTIONS
+    for row in (["题型", "题干", "选项A", "选项B", "答案"], ["单选", "题", "甲", "乙", "A"],
+                ["单选", "题", "甲", "乙", "B"]):
+        sheet.append(row)
+    book.save(tmp_path / "few.xlsx")
+    _, problems = read_bank_file(tmp_path / "few.xlsx", "few.xlsx")
+    assert [(str(p.loc), p.code, p.message) for p in problems] == [
+        ("few.xlsx:题目!1", "bank-missing-column", f"“题目”表没有“{header}”这一列")
+        for header in ("解析", "题库", "大纲节点")]
+
+
+def test_an_output_folder_that_is_a_file_is_one_message(exported: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    status = cli.main(["--course", str(tmp_path), "import-bank", str(exported), "--out", str(tmp_path / "taken")])
+    err = capsys.readouterr().err
+    assert status == 2 and "无法写入" in err and "Traceback" not in err

@@ -19,6 +19,7 @@ from generator.export.bank_rows import Cells, bank_id, read_question, split_list
 from generator.locale import message, os_reason, suggest
 
 Data = dict[str, Any]
+REQUIRED = ("题型", "题干", "解析", "题库", "大纲节点")  # every question needs these; 题目ID may be made up
 
 
 def read_bank_file(path: Path, shown: str) -> tuple[list[Data], list[Diagnostic]]:
@@ -102,7 +103,14 @@ def _quizzes(book: Any, shown: str, problems: list[Diagnostic]) -> list[tuple[st
 def _questions(sheet: Any, shown: str, problems: list[Diagnostic]) -> list[tuple[str, Data]]:
     found: list[tuple[str, Data]] = []
     seen: dict[str, int] = {}
-    for cells in _rows(sheet, shown, layout.QUESTION_COLUMNS, problems):
+    rows = _rows(sheet, shown, layout.QUESTION_COLUMNS, problems)
+    missing = [header for header in REQUIRED if rows and header not in rows[0].letters]
+    for header in missing:  # once for the sheet, rather than once for every row
+        text, hint = message("bank-missing-column", column=header)
+        problems.append(Diagnostic(Loc(f"{shown}:{sheet.title}!1"), "bank-missing-column", text, hint))
+    if missing:
+        return []
+    for cells in rows:
         before = len(problems)
         bank, question = read_question(cells)
         qid = question.get("id", "")

@@ -203,6 +203,7 @@ CLI: dict[str, str] = {
     "import_written": "已写入 {path}",
     "import_done": "导入完成：{count} 个题库文件。运行 `courseware validate` 检查题目与大纲是否对得上。",
     "import_failed": "发现 {errors} 个错误、{warnings} 条警告；没有写入任何文件。",
+    "write_failed": "courseware: 无法写入 {path}：{reason}",
 }
 
 # argparse's own words (it looks them up through gettext); keys are its English source strings.
@@ -874,6 +875,7 @@ MESSAGES |= {
     "bank-no-sheet": ("工作簿里没有名为“{sheet}”的工作表",
                       "把题目放在名为“{sheet}”的工作表里，第一行写列名（见 README 的列说明）"),
     "bank-unknown-column": ("未知的列“{column}”，这一列不会导入", "{suggestion}"),
+    "bank-missing-column": ("“题目”表没有“{column}”这一列", "在第一行加上列名“{column}”并填写；列的说明见 README"),
     "bank-blank-cell": ("“{column}”不能为空", "填上这一格；列的含义见工作簿里的“说明”表"),
     "bank-bad-id": ("“{column}”里的 id“{value}”不合格式",
                     "id 只用小写英文字母、数字和连字符，以字母开头，例如 tm-exit-clause"),
