@@ -8,6 +8,7 @@ from typing import Any
 
 from generator import routes
 from generator.assets import script_rank
+from generator.delivery import deliver, plan_named
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import build_outline
@@ -39,14 +40,18 @@ def own_templates(course: Course) -> Path:
     return course.root / "site_templates"
 
 
-def render(course: Course, edition: str = "learner") -> DocsTree:
+def render(course: Course, edition: str = "learner", plan: str | None = None) -> DocsTree:
+    """`plan` names the delivery plan (the course's default when None; pipeline.check has vetted the name)."""
+    chosen = plan_named(course.syllabus, plan) or plan_named(course.syllabus, None)
+    assert chosen is not None
+    course, delivery = deliver(course, chosen)
     own = own_templates(course)
     env = make_environment(own / "pages" if (own / "pages").is_dir() else None)
     env.globals["trainer"] = edition == "trainer"
     outline = build_outline(course.syllabus)
-    parts = build_views(outline, course.contents)
+    parts = build_views(outline, course.contents, {key: share.status for key, share in delivery.shares.items()})
     context = RenderContext(course, outline, parts, env, edition, QuizCatalog(course, outline),
-                            build_roleplay_views(course, outline))
+                            build_roleplay_views(course, outline), delivery)
     tree = DocsTree()
     placement = Placement(course, outline, context.catalog, context.roleplays, env)
     for part in parts:
