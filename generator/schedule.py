@@ -9,6 +9,7 @@ from typing import Any
 SESSIONS = ((9 * 60, 12 * 60), (13 * 60 + 30, 17 * 60))  # morning and afternoon, minutes after midnight
 BREAK = 15
 BREAK_AFTER = 90  # teaching minutes before a break is due
+LONGEST_STRETCH = 120  # nor may the next activity take a class past this without a break
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ def session_times() -> list[tuple[str, str]]:
 
 
 def lay_out(items: Sequence[tuple[Any, int]]) -> list[Slot]:
-    """(item, minutes) in order over days of two sessions; a 15-minute break after about 90 minutes.
+    """(item, minutes) in order over days of two sessions; a 15-minute break after about 90 minutes
+    (and before an activity that would keep the class over two hours without one).
 
     An item never straddles lunch or the evening; one longer than a whole session gets a session alone.
     """
@@ -47,7 +49,7 @@ def lay_out(items: Sequence[tuple[Any, int]]) -> list[Slot]:
     for item, minutes in (pair for pair in items if pair[1] > 0):
         while True:
             start, end = SESSIONS[session]
-            if since_break >= BREAK_AFTER and now + BREAK + minutes <= end:
+            if _break_due(since_break, minutes) and now + BREAK + minutes <= end:
                 slots.append(Slot(day, now, now + BREAK, None, "break"))
                 now, since_break = now + BREAK, 0
             if now + minutes <= end or now == start:
@@ -60,6 +62,10 @@ def lay_out(items: Sequence[tuple[Any, int]]) -> list[Slot]:
             day += session == 0
             now, since_break = SESSIONS[session][0], 0
     return slots
+
+
+def _break_due(since_break: int, minutes: int) -> bool:
+    return since_break >= BREAK_AFTER or (since_break > 0 and since_break + minutes > LONGEST_STRETCH)
 
 
 def group_days(slots: list[Slot]) -> list[tuple[int, list[Slot]]]:
