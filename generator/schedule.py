@@ -49,10 +49,11 @@ def lay_out(items: Sequence[tuple[Any, int]]) -> list[Slot]:
     for item, minutes in (pair for pair in items if pair[1] > 0):
         while True:
             start, end = SESSIONS[session]
-            if _break_due(since_break, minutes) and now + BREAK + minutes <= end:
+            due = _break_due(since_break, minutes)
+            if due and now + BREAK + minutes <= end:
                 slots.append(Slot(day, now, now + BREAK, None, "break"))
-                now, since_break = now + BREAK, 0
-            if now + minutes <= end or now == start:
+                now, since_break, due = now + BREAK, 0, False
+            if not due and now + minutes <= end or now == start:  # a due break that does not fit ends the session
                 slots.append(Slot(day, now, now + minutes, item))
                 now, since_break = now + minutes, since_break + minutes
                 break
