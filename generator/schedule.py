@@ -53,7 +53,7 @@ def lay_out(items: Sequence[tuple[Any, int]]) -> list[Slot]:
             if due and now + BREAK + minutes <= end:
                 slots.append(Slot(day, now, now + BREAK, None, "break"))
                 now, since_break, due = now + BREAK, 0, False
-            if not due and now + minutes <= end or now == start:  # a due break that does not fit ends the session
+            if (not due and now + minutes <= end) or now == start:  # a due break that does not fit ends the session
                 slots.append(Slot(day, now, now + minutes, item))
                 now, since_break = now + minutes, since_break + minutes
                 break
