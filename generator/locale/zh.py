@@ -755,7 +755,7 @@ MESSAGES.update({
                             "却没有写本方案的时间分配",
                             "在这一项下写 timing：逐段写 step 和 minutes，合计 {minutes} 分钟"),
     "plan-overflow": ("授课方案“{plan}”的必讲内容排不进 {days} 天：排到了第 {used} 天，"
-                      "第 {day} 天起还有 {items}",
+                      "第 {day} 天起还有 {count} 章共 {minutes} 分钟：{items}",
                       "把其中一些章改为 optional 或 self-study、缩短分钟数（并写时间分配），或增加 days"),
     "answered-by-count": ("answered_by 有 {count} 项，而培训背景有 {questions} 个问题",
                           "answered_by 与 background 逐条对应，条数要相同"),

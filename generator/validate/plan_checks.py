@@ -14,6 +14,8 @@ from generator.model.syllabus import Plan, PlanItem, Syllabus, TimingStep
 from generator.schedule import lay_out, overflow, taught_per_day
 from generator.validate.report import duplicates, error, unknown
 
+NAMED = 6  # chapters an overflow names; the count and minutes say how much more
+
 
 def check_plan_name(syllabus: Syllabus, name: str | None) -> list[Diagnostic]:
     """`--plan NAME` (or course.plan) must name a plan of the course."""
@@ -87,9 +89,10 @@ def _fit(course: Course, plan: Plan, delivery: Delivery) -> list[Diagnostic]:
         return []
     used = taught_per_day(slots)
     minutes = dict(core)
-    items = "、".join(f"{item}（{minutes[item]} 分钟）" for item in late)
+    items = "、".join(f"{item}（{minutes[item]} 分钟）" for item in late[:NAMED])
     return [error(plan.locs.get("days", plan.loc), "plan-overflow", plan=plan.id, days=plan.days,
-                  day=plan.days + 1, used=len(used), items=items)]
+                  day=plan.days + 1, used=len(used), count=len(late), minutes=sum(minutes[item] for item in late),
+                  items=items + ("……" if len(late) > NAMED else ""))]
 
 
 def _in_order(course: Course) -> list[ChapterContent]:
