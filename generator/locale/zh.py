@@ -744,9 +744,11 @@ REFUSED_REASONS: dict[str, str] = {
 
 # --- delivery plans ---
 MESSAGES.update({
-    "unknown-plan": ("没有名为“{value}”的授课方案", "{suggestion}；方案写在 syllabus.yaml 的 plans 下"),
-    "duplicate-plan": ("授课方案 id“{value}”重复，{first}已经用过", "每个方案起一个不同的 id"),
-    "duplicate-plan-item": ("“{value}”在这个方案里写了两次，{first}已经写过", "每章（或角色扮演）在一个方案里只写一次"),
+    "unknown-plan": ("没有名为“{value}”的授课方案", "{suggestion}"),
+    "unknown-plan-item": ("找不到章或角色扮演“{value}”", "{suggestion}"),
+    "duplicate-plan": ("授课方案 id“{value}”重复，{first} 已经用过", "每个方案起一个不同的 id"),
+    "duplicate-plan-item": ("“{value}”在这个方案里写了两次，{first} 已经写过",
+                            "每章（或角色扮演）在一个方案里只写一次"),
     "timing-sum": ("时间分配合计 {steps} = {total} 分钟，与用时 {minutes} 分钟不符",
                    "调整各段分钟数，使合计等于 {minutes}；或改 minutes"),
     "timing-exercise": ("时间分配里练习段合计 {total} 分钟，而练习用时是 {minutes} 分钟",
@@ -787,8 +789,6 @@ KINDS: dict[str, str] = {
     "roleplay": "角色扮演",
     "quiz": "测验",
     "file": "文件",
-    "plan": "授课方案",
-    "plan_item": "章或角色扮演",
 }
 
 # What a "did you mean" hint lists when nothing is close.

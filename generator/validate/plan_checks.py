@@ -27,12 +27,12 @@ def check_plan_name(syllabus: Syllabus, name: str | None) -> list[Diagnostic]:
 
 def check_plans(course: Course) -> list[Diagnostic]:
     syllabus = course.syllabus
-    problems = [check for content in course.contents
-                for check in _split(content.timing, content.minutes, content.locs.get("timing", content.loc))]
+    problems = [check for content in course.contents for check in _written_split(content)]
     problems += duplicates([plan.id for plan in syllabus.plans], "duplicate-plan")
     default = syllabus.course.plan
     if default is not None and plan_named(syllabus, str(default)) is None:
-        problems.append(unknown(default, "plan", plan_names(syllabus)))
+        problems.append(error(default.loc, "unknown-plan", value=default,
+                              suggestion=suggest(default, plan_names(syllabus), "ids")))
     problems += _background_links(course)
     for plan in syllabus.plans:
         problems += _check_plan(course, plan)
@@ -43,7 +43,8 @@ def _check_plan(course: Course, plan: Plan) -> list[Diagnostic]:
     chapters = {str(content.chapter): content for content in course.contents}
     known = [*chapters, *(str(play.id) for play in course.roleplays)]
     problems = duplicates([item.id for item in plan.items], "duplicate-plan-item")
-    problems += [unknown(item.id, "plan_item", known) for item in plan.items if item.id not in known]
+    problems += [error(item.id.loc, "unknown-plan-item", value=item.id, suggestion=suggest(item.id, known, "ids"))
+                 for item in plan.items if item.id not in known]
     delivery = resolve(plan, course.contents, course.roleplays)
     for item in plan.items:
         content = chapters.get(str(item.id))
@@ -64,11 +65,21 @@ def _item_split(item: PlanItem, written: int, delivery: Delivery) -> list[Diagno
                       minutes=share.minutes, written=written)]
     else:
         problems = []
-    practice = sum(step.minutes for step in share.timing if step.activity == "exercise")
-    if practice and share.exercise is not None and practice != share.exercise:
-        problems.append(error(item.locs.get("timing", item.loc), "timing-exercise", total=practice,
-                              minutes=share.exercise))
-    return problems
+    return problems + _practice(share.timing, share.exercise, item.locs.get("timing", item.loc))
+
+
+def _written_split(content: ChapterContent) -> list[Diagnostic]:
+    where = content.locs.get("timing", content.loc)
+    exercise = content.exercise.minutes if content.exercise else None
+    return _split(content.timing, content.minutes, where) + _practice(content.timing, exercise, where)
+
+
+def _practice(timing: Sequence[TimingStep], exercise: int | None, where: Loc) -> list[Diagnostic]:
+    """The split's exercise steps take exactly the exercise's minutes."""
+    practice = sum(step.minutes for step in timing if step.activity == "exercise")
+    if not practice or exercise is None or practice == exercise:
+        return []
+    return [error(where, "timing-exercise", total=practice, minutes=exercise)]
 
 
 def _split(timing: Sequence[TimingStep], minutes: int, where: Loc) -> list[Diagnostic]:
