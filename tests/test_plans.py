@@ -170,6 +170,14 @@ def test_handbook_marks_optional_and_self_study_chapters(two_day: dict[str, str]
     assert "(#hb-why-hold-price)（" not in handbook
 
 
+def test_chapter_and_part_pages_label_chapters_outside_the_core(two_day: dict[str, str]) -> None:
+    status = '<span class="cw-meta__item cw-meta__item--status">{}</span>'
+    assert status.format("自学") in two_day["hold-price/how-attack.md"]
+    assert status.format("选讲") in two_day["hold-price/build-value.md"]
+    assert "cw-meta__item--status" not in two_day["hold-price/why-hold-price.md"]
+    assert two_day["hold-price/index.md"].count("cw-meta__item--status") == 3
+
+
 def test_roleplay_minutes_come_from_the_plan(course: Course) -> None:
     plan = _plan(course, "two-day")
     item = PlanItem(id=Id("rp-complaint-line-stop"), minutes=20)

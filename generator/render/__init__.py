@@ -84,6 +84,7 @@ def _render_part(tree: DocsTree, env: Any, part: PartView, terms: Any, placement
     for chapter in part.chapters:
         text = chapter_template.render(
             entry=chapter.entry, content=chapter.content, sections=chapter.sections, glossary=terms,
+            status=chapter.status,
             place=placement.chapter(chapter.entry, chapter.content))
         tree.add_page(chapter.entry.page, text, chapter.content.loc.path if chapter.content else "")
 
