@@ -53,6 +53,11 @@ def plan_named(syllabus: Syllabus, name: str | None) -> Plan | None:
     return next((plan for plan in syllabus.plans if plan.id == wanted), None)
 
 
+def chosen_plan(syllabus: Syllabus, name: str | None) -> Plan:
+    """The plan to render with: the one named, else the default, else the first (or the whole course)."""
+    return plan_named(syllabus, name) or plan_named(syllabus, None) or (syllabus.plans or (_full_plan(),))[0]
+
+
 def plan_names(syllabus: Syllabus) -> list[str]:
     return [str(plan.id) for plan in syllabus.plans] or [FULL]
 

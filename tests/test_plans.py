@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.delivery import discussion_minutes, plan_named, resolve
+from generator.delivery import chosen_plan, discussion_minutes, plan_named, resolve
 from generator.load.course import load_course
 from generator.model.course import Course
 from generator.model.syllabus import Plan, PlanItem, TimingStep
@@ -62,6 +62,13 @@ def test_bundled_plans_fit_their_days_and_answer_the_background(course: Course) 
 
 def test_default_plan_is_the_two_day_class(course: Course) -> None:
     assert _plan(course, None).id == "two-day"  # type: ignore[arg-type]
+
+
+def test_rendering_never_fails_on_a_plan_name_validate_reported(course: Course) -> None:
+    info = dataclasses.replace(course.syllabus.course, plan=Id("nope"))
+    syllabus = dataclasses.replace(course.syllabus, course=info)
+    assert chosen_plan(syllabus, "nope").id == "two-day"  # the first plan
+    assert chosen_plan(dataclasses.replace(syllabus, plans=()), None).id == "full"
 
 
 def test_a_plan_that_overflows_names_the_day_and_the_chapters(course: Course) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator import routes
 from generator.assets import script_rank
-from generator.delivery import deliver, plan_named
+from generator.delivery import chosen_plan, deliver
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import build_outline
@@ -42,9 +42,7 @@ def own_templates(course: Course) -> Path:
 
 def render(course: Course, edition: str = "learner", plan: str | None = None) -> DocsTree:
     """`plan` names the delivery plan (the course's default when None; pipeline.check has vetted the name)."""
-    chosen = plan_named(course.syllabus, plan) or plan_named(course.syllabus, None)
-    assert chosen is not None
-    course, delivery = deliver(course, chosen)
+    course, delivery = deliver(course, chosen_plan(course.syllabus, plan))
     own = own_templates(course)
     env = make_environment(own / "pages" if (own / "pages").is_dir() else None)
     env.globals["trainer"] = edition == "trainer"
