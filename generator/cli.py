@@ -46,6 +46,7 @@ def make_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=cli(name), description=cli(name))
         sub.add_argument("--strict", action="store_true", help=cli("strict"))
         sub.add_argument("--format", choices=("text", "json"), default="text", help=cli("format"))
+        sub.add_argument("--plan", help=cli("plan"))
         if name != "validate":
             sub.add_argument("-o", "--output", type=Path, help=cli("output"))
             sub.add_argument("--edition", choices=EDITIONS, default="learner", help=cli("edition"))
@@ -95,7 +96,7 @@ def _run(args: argparse.Namespace) -> int:
 
         return bank_commands.run(args, root)
     if args.command == "validate":
-        return _report(pipeline.check(root, _progress(args)), args, root)
+        return _report(pipeline.check(root, _progress(args), args.plan), args, root)
     if args.command == "build":
         return _build(args, root)
     if args.command == "pdf":
@@ -108,7 +109,7 @@ def _run(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace, root: Path) -> int:
     started = time.perf_counter()
     site = _site(args, root)
-    outcome = pipeline.build(root, site, args.edition, args.strict, _progress(args))
+    outcome = pipeline.build(root, site, args.edition, args.strict, _progress(args), args.plan)
     status = _report(outcome, args, root)
     if status == EXIT_OK and args.format == "text":
         print(cli("built", site=site, pages=outcome.pages, seconds=time.perf_counter() - started))

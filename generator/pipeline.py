@@ -24,6 +24,7 @@ from generator.render import render
 from generator.resources import TOOL_TEMPLATES
 from generator.validate import validate
 from generator.validate.internal_links import check_internal_links, has_internal_links
+from generator.validate.plan_checks import check_plan_name
 from generator.workbook.store import WorkbookStore
 
 Progress = Callable[[str], None]
@@ -44,8 +45,8 @@ class Outcome:
         return has_errors(self.diagnostics) or (strict and bool(self.diagnostics))
 
 
-def check(root: Path, progress: Progress = lambda _: None) -> Outcome:
-    """Load and validate; never writes anything."""
+def check(root: Path, progress: Progress = lambda _: None, plan: str | None = None) -> Outcome:
+    """Load and validate; never writes anything. `plan` is a delivery plan the caller asked for by name."""
     started = time.perf_counter()
     progress(cli("step_load"))
     loaded = load_course(root)
@@ -55,6 +56,7 @@ def check(root: Path, progress: Progress = lambda _: None) -> Outcome:
         progress(cli("step_validate"))
         started = time.perf_counter()
         outcome.diagnostics += _without_follow_on(validate(loaded.course), loaded.problems)
+        outcome.diagnostics += check_plan_name(loaded.course.syllabus, plan)
         if not has_errors(outcome.diagnostics) and has_internal_links(loaded.course):
             outcome.diagnostics += check_internal_links(loaded.course, _produced_pages(loaded.course))
         outcome.timings["validate"] = time.perf_counter() - started
@@ -85,17 +87,18 @@ def _without_follow_on(found: list[Diagnostic], loading: list[Diagnostic]) -> li
 
 
 def build(root: Path, site: Path, edition: str = "learner", strict: bool = False,
-          progress: Progress = lambda _: None) -> Outcome:
+          progress: Progress = lambda _: None, plan: str | None = None) -> Outcome:
     refused = check_output(root, site)
     if refused is not None:
         return Outcome(None, [refused])
-    outcome = check(root, progress)
+    outcome = check(root, progress, plan)
     if outcome.failed(strict) or outcome.course is None:
         return outcome
     started = time.perf_counter()
     try:
         workbooks = WorkbookStore(root / "build" / "cache" / "workbooks")
-        build_dir, outcome.pages, sources = emit_docs(outcome.course, root / "build" / edition, edition, workbooks)
+        build_dir, outcome.pages, sources = emit_docs(outcome.course, root / "build" / edition, edition, plan,
+                                                      workbooks)
         workbooks.prune()
     except jinja2.TemplateError as exc:  # a course's own page template: sandboxed, but may still be wrong
         outcome.diagnostics.append(_template_problem(exc))
@@ -168,9 +171,9 @@ def _replaceable(site: Path) -> bool:
 
 
 def emit_docs(course: Course, build_dir: Path, edition: str,
-              workbooks: WorkbookStore | None = None) -> tuple[Path, int, dict[str, str]]:
+              plan: str | None = None, workbooks: WorkbookStore | None = None) -> tuple[Path, int, dict[str, str]]:
     """Write the plain docs tree and its mkdocs.yml; replaces the previous tree in one rename."""
-    tree = render(course, edition, workbooks)
+    tree = render(course, edition, plan, workbooks)
     overrides = TOOL_TEMPLATES / "overrides"  # a course's own theme overrides are refused by validation
     has_overrides = overrides.is_dir() and any(overrides.iterdir())
     config = compose_config(_site_values(course), tree, course.syllabus.course.title, has_overrides)

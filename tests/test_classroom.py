@@ -22,15 +22,7 @@ from generator.model.text import Id, Markdown, Text
 from generator.pipeline import emit_docs
 from generator.render import EDITIONS, render
 from generator.render.slides import chapter_slides, discussion_minutes
-from generator.render.trainer import (
-    SESSIONS,
-    SHORTEST_CLASS,
-    answer_text,
-    class_minutes,
-    clock,
-    fit_agenda,
-    plan_agenda,
-)
+from generator.render.trainer import answer_text
 from generator.render.views import build_views
 
 REPO = Path(__file__).resolve().parents[1]
@@ -147,35 +139,9 @@ def test_every_part_has_a_deck_a_map_and_a_link_from_its_page(built_site: Path) 
     assert all(f'href="{part.id}.html"' in listing for part in parts)
 
 
-def _chapters(*minutes: int) -> list:
-    return [SimpleNamespace(minutes=value, name=f"c{index}") for index, value in enumerate(minutes)]
-
-
-def test_agenda_fills_days_with_breaks_and_never_crosses_lunch() -> None:
-    chapters = _chapters(60, 45, 60, 60, 50, 50, 45, 60)
-    slots = plan_agenda(chapters)
-    taught = [slot for slot in slots if slot.chapter]
-    assert [slot.chapter for slot in taught] == chapters
-    assert [(slot.time, slot.kind) for slot in slots[:6]] == [
-        ("9:00–10:00", "chapter"), ("10:00–10:45", "chapter"), ("10:45–11:00", "break"),
-        ("11:00–12:00", "chapter"), ("12:00–13:30", "lunch"), ("13:30–14:30", "chapter")]
-    for slot in taught:
-        assert any(start <= slot.start and slot.end <= end for start, end in SESSIONS)
-    assert slots[-1].day == 2
-
-
-def test_agenda_gives_an_overlong_chapter_a_session_of_its_own() -> None:
-    slots = plan_agenda(_chapters(30, 240, 30))
-    assert [(slot.day, clock(slot.start), slot.kind) for slot in slots] == [
-        (1, "9:00", "chapter"), (1, "12:00", "lunch"), (1, "13:30", "chapter"), (2, "9:00", "chapter")]
-
-
-def test_agenda_skips_chapters_without_minutes() -> None:
-    assert plan_agenda(_chapters(0, 0)) == []
-
-
 def test_discussion_timer_default_follows_the_chapter_minutes() -> None:
-    assert [discussion_minutes(SimpleNamespace(minutes=m)) for m in (10, 45, 60, 90, 200)] == [5, 10, 15, 20, 20]
+    chapters = [SimpleNamespace(minutes=m, content=None) for m in (10, 45, 60, 90, 200)]
+    assert [discussion_minutes(chapter) for chapter in chapters] == [5, 10, 15, 20, 20]
 
 
 def _question(kind: str, **fields: object) -> Question:
@@ -238,22 +204,3 @@ def test_classroom_output_is_the_same_bytes_every_time() -> None:
     classroom = [path for path in first if path.startswith(("maps/", "slides/", "print/", "agenda", "answers"))]
     assert len(classroom) >= 2 * len(course.syllabus.parts) + 5
     assert all(first[path] == second[path] for path in classroom)
-
-
-def test_agenda_compresses_a_long_course_into_its_days() -> None:
-    chapters = _chapters(*[60] * 37)  # the bundled course is about 37 hours of full-length chapters
-    percent, slots = fit_agenda(chapters, 2)
-    assert percent < 100 and slots[-1].day == 2
-    assert [slot.chapter for slot in slots if slot.chapter] == chapters  # nothing dropped, order kept
-    assert all(slot.end - slot.start >= SHORTEST_CLASS for slot in slots if slot.chapter)
-
-
-def test_agenda_keeps_full_minutes_when_they_fit() -> None:
-    chapters = _chapters(60, 45, 60)
-    assert fit_agenda(chapters, 2) == (100, plan_agenda(chapters))
-
-
-def test_agenda_too_long_even_when_compressed_runs_over() -> None:
-    percent, slots = fit_agenda(_chapters(*[60] * 80), 1)
-    assert percent == 1 and slots[-1].day > 1
-    assert class_minutes(60, 1) == SHORTEST_CLASS

@@ -160,6 +160,8 @@ CLI: dict[str, str] = {
     "epilog": "退出码：0 成功，1 课程内容有错误，2 用法错误。",
     "course": "课程目录（含 content/、quizzes/ 和 mkdocs.yml），默认当前目录",
     "strict": "把警告也当作错误（例如尚未编写的章节）",
+    "plan": "授课方案 id（syllabus.yaml 的 plans，例如 two-day；默认用 course.plan）："
+            "课程安排、计时器、练习和角色扮演的分钟数都按它",
     "format": "诊断信息格式：text（默认，给人看）或 json（给工具用）",
     "validate": "只检查课程内容，不生成网站",
     "build": "检查并生成网站（失败时保留原有网站不动）",
@@ -690,12 +692,18 @@ UI.update({
 UI.update({
     "agenda_title": "课程安排（讲师）",
     "agenda_lead": "按各章课时排定：上午 {morning}，下午 {afternoon}，约每 90 分钟茶歇 15 分钟；一章不跨午休。",
-    "agenda_total": "全部章节的完整课时合计 {minutes} 分钟，共排 {days} 天。",
-    "agenda_compressed": "课程按 {days} 天面授：各章课堂时间压缩为完整课时的约 {percent}%（每章至少 10 分钟），"
-                         "讲思维导图、要点、一个案例和练习；其余正文作为课前阅读和课后复习。",
-    "agenda_over": "即使每章只讲 10 分钟也排不进 {days} 天：可只选其中几个部分，其余部分排入后续课期，"
-                   "或在 syllabus.yaml 的 course.days 里改成实际天数。",
-    "agenda_full_minutes": "完整课时",
+    "agenda_plan": "授课方案：{title}，{days} 天，必讲内容共 {minutes} 分钟。",
+    "agenda_over": "必讲内容排到了第 {used} 天，超出方案的 {days} 天：请运行 courseware validate 查看超出的章。",
+    "agenda_day_used": "本日课堂时间 {minutes} 分钟（不含茶歇和午餐）。",
+    "agenda_optional": "选讲（有时间再讲）：",
+    "agenda_self_study": "课前或课后自学：",
+    "handbook_optional": "选讲：课上时间允许时讲，否则作为课后阅读。",
+    "handbook_self-study": "自学：本次课不在课堂上讲，请在课前或课后阅读并完成练习。",
+    "plan_full": "完整课时（全部章节）",
+    "status_core": "必讲",
+    "status_optional": "选讲",
+    "status_self-study": "自学",
+    "timing_title": "时间分配（{minutes} 分钟）",
     "agenda_day": "第 {day} 天",
     "agenda_time": "时间",
     "agenda_content": "内容",
@@ -745,6 +753,33 @@ REFUSED_REASONS: dict[str, str] = {
     "other_host": "它会让网页访问别的主机，离线时会卡住或泄露访问记录",
     "title_html": "Material 的提示框会把标题当作 HTML 显示，标题里的“<”会变成网页代码",
 }
+
+# --- delivery plans ---
+MESSAGES.update({
+    "unknown-plan": ("没有名为“{value}”的授课方案", "{suggestion}"),
+    "unknown-plan-item": ("找不到章或角色扮演“{value}”", "{suggestion}"),
+    "duplicate-plan": ("授课方案 id“{value}”重复，{first} 已经用过", "每个方案起一个不同的 id"),
+    "duplicate-plan-item": ("“{value}”在这个方案里写了两次，{first} 已经写过",
+                            "每章（或角色扮演）在一个方案里只写一次"),
+    "timing-sum": ("时间分配合计 {steps} = {total} 分钟，与用时 {minutes} 分钟不符",
+                   "调整各段分钟数，使合计等于 {minutes}；或改 minutes"),
+    "timing-exercise": ("时间分配里练习段合计 {total} 分钟，而练习用时是 {minutes} 分钟",
+                        "两者要一致：改练习段的分钟数，或改 exercise 的分钟数"),
+    "plan-timing-missing": ("“{value}”在这个方案里是 {minutes} 分钟，与原课时 {written} 分钟不同，"
+                            "却没有写本方案的时间分配",
+                            "在这一项下写 timing：逐段写 step 和 minutes，合计 {minutes} 分钟"),
+    "plan-overflow": ("授课方案“{plan}”的必讲内容排不进 {days} 天：排到了第 {used} 天，"
+                      "第 {day} 天起还有 {count} 章共 {minutes} 分钟：{items}",
+                      "把其中一些章改为 optional 或 self-study、缩短分钟数（并写时间分配），或增加 days"),
+    "answered-by-count": ("answered_by 有 {count} 项，而培训背景有 {questions} 个问题",
+                          "answered_by 与 background 逐条对应，条数要相同"),
+    "background-unlinked": ("授课方案“{plan}”承诺回答培训背景的问题，"
+                            "但 course.answered_by 没有写哪些章回答它们",
+                            "在 course 下写 answered_by：与 background 逐条对应，列出回答每个问题的章 id"),
+    "background-unanswered": ("授课方案“{plan}”没有回答培训背景第 {number} 个问题“{question}”："
+                              "回答它的章（{chapters}）都不是必讲",
+                              "把其中一章设为 core，或去掉 answers_background"),
+})
 
 # Why the operating system refused a file operation (errno name -> words), for file-unreadable and friends.
 OS_ERRORS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model.syllabus import Located, doc
+from generator.model.syllabus import Located, TimingStep, doc
 from generator.model.text import Id, Markdown, Text
 
 
@@ -74,6 +74,8 @@ class ChapterContent(Located):
     exercise: Exercise | None = field(default=None, metadata=doc("课堂练习"))
     actions: tuple[Text, ...] = field(default=(), metadata=doc("课后立即执行：两周内可检查的行动"))
     trainer_notes: Markdown | None = field(default=None, metadata=doc("讲师提示（仅讲师版）"))
+    timing: tuple[TimingStep, ...] = field(default=(), metadata=doc(
+        "完整课时的时间分配（仅讲师版）：各段分钟合计须等于 minutes"))
     reading: tuple[Reading, ...] = field(default=(), metadata=doc("延伸阅读"))
     quizzes: tuple[Id, ...] = field(default=(), metadata=doc("本章测验 id"))
 

@@ -1,4 +1,4 @@
-"""The course outline: Course → Part → Chapter → Section → Point, as the publisher printed it."""
+"""The course outline (Course → Part → Chapter → Section → Point, as printed) and its delivery plans."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from generator.locale import zh
 from generator.model.text import Id, Text
 
 Numbering = Literal["chapter", "section", "ordinal", "step", "cn", "arabic"]
+Status = Literal["core", "optional", "self-study"]
+Activity = Literal["talk", "case", "discussion", "exercise"]
 
 
 def doc(text: str, **extra: object) -> dict[str, object]:
@@ -71,15 +73,51 @@ class CourseInfo(Located):
     benefits: tuple[Text, ...] = field(default=(), metadata=doc("培训收益"))
     teaching: tuple[OutlineText, ...] = field(default=(), metadata=doc("教学特点"))
     audience: OutlineText | None = field(default=None, metadata=doc("适合人员"))
-    days: int = field(default=2, metadata=doc("面授天数：讲师版的课程安排按它排课，排不下时按同一比例压缩各章课堂时间",
-                                                minimum=1, maximum=30))
+    plan: Id | None = field(default=None, metadata=doc("默认的授课方案 id（plans 中的一个）；不写则用第一个方案"))
+    answered_by: tuple[tuple[Id, ...], ...] = field(default=(), metadata=doc(
+        "与 background 逐条对应：回答每个问题的章 id"))
     roles: tuple[Text, ...] = field(
         default=tuple(Text(role) for role in zh.DEFAULT_ROLES),
         metadata=doc("内容文件 audience 可用的岗位标签"),
     )
 
 
+
+
+@dataclass(frozen=True)
+class TimingStep(Located):
+    step: Text = field(metadata=doc("这一段做什么，例如 讲“稳”、案例、讨论一"))
+    minutes: int = field(metadata=doc("分钟", minimum=1, maximum=600))
+    activity: Activity = field(default="talk", metadata=doc(
+        "talk 讲解 / case 案例 / discussion 讨论 / exercise 练习（含角色扮演）："
+        "讨论段合计定讨论计时器，练习段合计须等于练习用时"))
+
+
+@dataclass(frozen=True)
+class PlanItem(Located):
+    id: Id = field(metadata=doc("章 id 或角色扮演 id（rp- 开头）"))
+    status: Status = field(default="core", metadata=doc("core 必讲 / optional 有时间再讲 / self-study 课前或课后自学"))
+    minutes: int | None = field(default=None, metadata=doc("本方案给的分钟数；不写则按原课时", minimum=1, maximum=600))
+    exercise: int | None = field(default=None, metadata=doc("本方案中课堂练习的分钟数；0 表示练习改为课后作业",
+                                                            minimum=0, maximum=600))
+    timing: tuple[TimingStep, ...] = field(default=(), metadata=doc(
+        "本方案的时间分配；分钟数与原课时不同时必须写，合计须等于 minutes"))
+
+
+@dataclass(frozen=True)
+class Plan(Located):
+    id: Id = field(metadata=doc("方案 id，例如 two-day；courseware build --plan 用它"))
+    title: Text = field(metadata=doc("方案名称，例如 两天公开课"))
+    days: int = field(metadata=doc("面授天数：必讲内容须排得进这些天", minimum=1, maximum=30))
+    audience: Text | None = field(default=None, metadata=doc("这个方案给谁：例如 总经理与销售经理"))
+    others: Status = field(default="self-study", metadata=doc("没有列出的章在本方案中的状态"))
+    answers_background: bool = field(default=False, metadata=doc(
+        "承诺在面授中回答培训背景的全部问题：每个问题至少有一章必讲"))
+    items: tuple[PlanItem, ...] = field(default=(), metadata=doc("逐章（或角色扮演）的状态与分钟数，按大纲顺序"))
+
+
 @dataclass(frozen=True)
 class Syllabus(Located):
     course: CourseInfo = field(metadata=doc("课程信息（大纲页眉）"))
     parts: tuple[Part, ...] = field(metadata=doc("各部分，按大纲顺序"))
+    plans: tuple[Plan, ...] = field(default=(), metadata=doc("授课方案：每个方案选哪些章必讲、各讲多久"))

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator import routes
 from generator.assets import script_rank
+from generator.delivery import chosen_plan, deliver
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import build_outline
@@ -40,14 +41,17 @@ def own_templates(course: Course) -> Path:
     return course.root / "site_templates"
 
 
-def render(course: Course, edition: str = "learner", workbooks: WorkbookStore | None = None) -> DocsTree:
+def render(course: Course, edition: str = "learner", plan: str | None = None,
+           workbooks: WorkbookStore | None = None) -> DocsTree:
+    """`plan` names the delivery plan (the course's default when None; pipeline.check has vetted the name)."""
+    course, delivery = deliver(course, chosen_plan(course.syllabus, plan))
     own = own_templates(course)
     env = make_environment(own / "pages" if (own / "pages").is_dir() else None)
     env.globals["trainer"] = edition == "trainer"
     outline = build_outline(course.syllabus)
-    parts = build_views(outline, course.contents)
+    parts = build_views(outline, course.contents, {key: share.status for key, share in delivery.shares.items()})
     context = RenderContext(course, outline, parts, env, edition, QuizCatalog(course, outline),
-                            build_roleplay_views(course, outline), workbooks or WorkbookStore())
+                            build_roleplay_views(course, outline), delivery, workbooks or WorkbookStore())
     tree = DocsTree()
     placement = Placement(course, outline, context.catalog, context.roleplays, env)
     for part in parts:
@@ -80,6 +84,7 @@ def _render_part(tree: DocsTree, env: Any, part: PartView, terms: Any, placement
     for chapter in part.chapters:
         text = chapter_template.render(
             entry=chapter.entry, content=chapter.content, sections=chapter.sections, glossary=terms,
+            status=chapter.status,
             place=placement.chapter(chapter.entry, chapter.content))
         tree.add_page(chapter.entry.page, text, chapter.content.loc.path if chapter.content else "")
 

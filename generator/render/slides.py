@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import jinja2
 
 from generator import routes
+from generator.delivery import discussion_minutes as discussion_share
 from generator.model.outline import Entry
 from generator.model.roleplay import Roleplay
 from generator.model.worksheet import Worksheet
@@ -26,7 +27,12 @@ class ChapterSlides:
 
 
 def discussion_minutes(chapter: ChapterView) -> int:
-    """The timer's default: a quarter of the chapter's time, in steps of 5, between 5 and 20 minutes."""
+    """The timer: the plan's time split for discussions shared among them; a chapter without a split keeps
+    a quarter of its time, in steps of 5, between 5 and 20 minutes."""
+    content = chapter.content
+    planned = discussion_share(content.timing, len(content.discussions)) if content else None
+    if planned is not None:
+        return planned
     quarter = 5 * round(chapter.minutes / 4 / 5)
     return max(5, min(20, quarter))
 

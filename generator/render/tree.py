@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.delivery import Delivery
 from generator.model.course import Course
 from generator.model.outline import Outline
 from generator.render.quiz_views import QuizCatalog
@@ -49,4 +50,5 @@ class RenderContext:
     edition: str
     catalog: QuizCatalog  # built once: chapter checks and quiz pages read the same
     roleplays: tuple[RoleplayView, ...]
+    delivery: Delivery  # the plan every minute count on every page comes from
     workbooks: WorkbookStore = field(default_factory=WorkbookStore)  # with a folder, kept between builds

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.model.content import ChapterContent, PointContent, SectionContent
@@ -22,6 +22,7 @@ class ChapterView:
     entry: Entry
     content: ChapterContent | None
     sections: tuple[NodeView, ...]
+    status: str = "core"  # in the chosen delivery plan: core, optional or self-study
 
     @property
     def link(self) -> str:
@@ -45,20 +46,24 @@ class PartView:
 
     @property
     def minutes(self) -> int:
-        return sum(chapter.minutes for chapter in self.chapters)
+        """Class minutes in the chosen plan: optional and self-study chapters take none."""
+        return sum(chapter.minutes for chapter in self.chapters if chapter.status == "core")
 
 
-def build_views(outline: Outline, contents: Sequence[ChapterContent]) -> tuple[PartView, ...]:
+def build_views(outline: Outline, contents: Sequence[ChapterContent],
+                statuses: Mapping[str, str] | None = None) -> tuple[PartView, ...]:
     by_chapter = {content.chapter: content for content in contents}
+    statuses = statuses or {}
     return tuple(
-        PartView(part, tuple(_chapter(chapter, by_chapter.get(chapter.node.id)) for chapter in part.children))
+        PartView(part, tuple(_chapter(chapter, by_chapter.get(chapter.node.id), statuses.get(str(chapter.node.id)))
+                             for chapter in part.children))
         for part in outline.parts
     )
 
 
-def _chapter(entry: Entry, content: ChapterContent | None) -> ChapterView:
+def _chapter(entry: Entry, content: ChapterContent | None, status: str | None) -> ChapterView:
     sections = _nodes(entry.children, content.sections if content else ())
-    return ChapterView(entry, content, sections)
+    return ChapterView(entry, content, sections, status or "core")
 
 
 def _nodes(entries: Sequence[Entry], written: Sequence[SectionContent | PointContent]) -> tuple[NodeView, ...]:

@@ -12,6 +12,7 @@ from generator.validate.item_lint import lint_items
 from generator.validate.markdown_safety import check_markdown_safety
 from generator.validate.outline_checks import check_outline
 from generator.validate.page_names import check_page_names
+from generator.validate.plan_checks import check_plans
 from generator.validate.quiz_checks import check_quizzes
 from generator.validate.references import check_references
 from generator.validate.roleplay_checks import check_roleplays
@@ -37,6 +38,7 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_roleplays(course.roleplays, outline)
     problems += check_quizzes(course, outline)
     problems += check_worksheets(course.worksheets, outline)
+    problems += check_plans(course)
     if course.syllabus_incomplete:  # one bad title or id must not bury itself under what follows from it
         problems = [p for p in problems if p.code not in SYLLABUS_FOLLOW_ON]
     return sorted(problems, key=Diagnostic.sort_key)
