@@ -644,7 +644,7 @@ UI.update({
     "slides_lead": "每个部分一套幻灯片，离线可用，直接双击打开也能放映。",
     "slides_count_head": "内容",
     "slides_keys": "翻页：→ ↓ 空格 PageDown 下一页，← ↑ PageUp 上一页；B 黑屏，F 全屏，Home/End 首页/末页；"
-                   "T 开始/暂停本页计时，R 重置；P 打开演讲者视图（当前页、下一页、计时和时钟，讲师版另有讲师备注）。",
+                   "T 开始/暂停本页计时，R 重置；P 打开演讲者视图（当前页、下一页、计时和时钟）。",
     "slides_help": "→ 下一页 · ← 上一页 · B 黑屏 · F 全屏 · T 计时 · R 重置 · P 演讲者视图",
     "slides_continued": "（续）",
     "presenter_title": "演讲者视图",

@@ -47,7 +47,7 @@ def render(course: Course, edition: str = "learner") -> DocsTree:
     parts = build_views(outline, course.contents)
     context = RenderContext(course, outline, parts, env, edition, QuizCatalog(course, outline),
                             build_roleplay_views(course, outline))
-    tree = DocsTree()
+    tree = DocsTree(mark=UI["trainer_mark"] if edition == "trainer" else "")
     placement = Placement(course, outline, context.catalog, context.roleplays, env)
     for part in parts:
         _render_part(tree, env, part, course.glossary.terms, placement)
