@@ -21,7 +21,13 @@ from generator.model.quiz import Option, Pair, Question
 from generator.model.text import Id, Markdown, Text
 from generator.pipeline import emit_docs
 from generator.render import EDITIONS, render
-from generator.render.slides import ITEM_OVERHEAD, SLIDE_CHARACTERS, chapter_slides, discussion_minutes, split_for_slides
+from generator.render.slides import (
+    ITEM_OVERHEAD,
+    SLIDE_CHARACTERS,
+    chapter_slides,
+    discussion_minutes,
+    split_for_slides,
+)
 from generator.render.trainer import (
     SESSIONS,
     SHORTEST_CLASS,
