@@ -2,9 +2,8 @@
 (() => {
   const make = cw.el;
 
-  // One card at a time, large, over the whole window (F11 for full screen); arrows or a clicker turn cards.
-  // The keys are heard on the document, so a click anywhere (focus then lands on the box) never loses them;
-  // a long card goes to two columns and smaller type (not below 55%) until it fits the screen.
+  // One card at a time over the whole window; keys heard on the document survive clicks; long cards fit by
+  // two columns and type down to 55%.
   const initCards = (box) => {
     const bar = box.querySelector(".cw-cards__bar");
     const cards = [...box.querySelectorAll(".cw-card")];

@@ -1,11 +1,9 @@
-/* Slide deck: one slide at a time, shrunk to fit the screen; keyboard and presenter clicker, black screen,
-   timers (T start/pause, R reset); P opens the other window (presenter view or audience deck), and the two
-   stay in step both ways through a BroadcastChannel, or storage events where there is none (file:// too). */
+/* Slide deck and presenter view (how they work together: classroom/deck.html.j2). */
 (() => {
   let deck, slides, timers, current = 0, counter, black, last, presenter, notes = [], send = () => {};
-  const NEXT = ["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"];
+  const NEXT = ["ArrowRight", "ArrowDown", "PageDown", " "];
   const PREV = ["ArrowLeft", "ArrowUp", "PageUp", "Backspace"];
-  const FLOOR = 65; // smallest type, in % of the deck's: the renderer splits longer content over slides
+  const FLOOR = 65; // smallest type, in %
   const $ = (selector) => deck.querySelector(selector);
   const pad = (n) => (n < 10 ? "0" : "") + n;
   const clock = (seconds) => pad(Math.floor(seconds / 60)) + ":" + pad(seconds % 60);
@@ -46,17 +44,12 @@
     else if (key === "Home") go(0);
     else if (key === "End") go(slides.length - 1);
     else if (lower === "b" || key === ".") dark(black.hidden);
-    else if (lower === "f") fullscreen();
+    else if (lower === "f") document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
     else if (lower === "p") window.open(deck.getAttribute("data-cw-peer") + "#" + (current + 1), "cw-" + deck.getAttribute("data-cw-peer"));
     else if (lower === "t" && timer) timer.toggle();
     else if (lower === "r" && timer) timer.reset();
     else return;
     event.preventDefault();
-  }
-
-  function fullscreen() {
-    if (document.fullscreenElement) document.exitFullscreen();
-    else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
   }
 
   function initTimer(box, index) {
@@ -98,7 +91,6 @@
     else if (timers[message.timer]) timers[message.timer].apply(message);
   }
 
-  // Both windows of one deck (audience and presenter) share a channel named after the deck's address.
   function connect() {
     let name = "cw-deck:" + location.pathname.replace(/[^/]*$/, "") + deck.getAttribute("data-cw-deck");
     if (window.BroadcastChannel) {
@@ -106,7 +98,7 @@
       channel.onmessage = (event) => receive(event.data);
       send = (message) => channel.postMessage(message);
     } else {
-      send = (message) => { try { localStorage.setItem(name, JSON.stringify([message, Math.random()])); } catch (e) { /* private mode */ } };
+      send = (message) => { try { localStorage.setItem(name, JSON.stringify([message, Math.random()])); } catch (e) { /* none */ } };
       addEventListener("storage", (event) => { if (event.key === name && event.newValue) receive(JSON.parse(event.newValue)[0]); });
     }
     send({ hello: 1 });
@@ -133,11 +125,11 @@
     if (!deck) return;
     deck.setAttribute("data-cw-ready", "");
     deck.classList.add("cw-deck--js");
-    slides = Array.prototype.slice.call(deck.querySelectorAll(".cw-slide"));
+    slides = [...deck.querySelectorAll(".cw-slide")];
     counter = $("[data-cw-counter]");
     black = $(".cw-deck__black");
     black.addEventListener("click", () => dark(false));
-    timers = Array.prototype.map.call(deck.querySelectorAll("[data-cw-timer]"), initTimer);
+    timers = [...deck.querySelectorAll("[data-cw-timer]")].map(initTimer);
     presenter = deck.classList.contains("cw-deck--presenter");
     if (presenter) initPresenter($("[data-cw-notes]"));
     document.addEventListener("keydown", onKey);
