@@ -71,6 +71,11 @@ def deck(part: str) -> str:
     return f"slides/{part}.html"
 
 
+def presenter_deck(part: str) -> str:
+    """The presenter view of a part's deck (an id holds no dot, so no deck can take this name)."""
+    return f"slides/{part}.presenter.html"
+
+
 def extra_page(file_name: str) -> str:
     return f"pages/{file_name}"
 

@@ -21,7 +21,13 @@ from generator.model.quiz import Option, Pair, Question
 from generator.model.text import Id, Markdown, Text
 from generator.pipeline import emit_docs
 from generator.render import EDITIONS, render
-from generator.render.slides import chapter_slides, discussion_minutes
+from generator.render.slides import (
+    ITEM_OVERHEAD,
+    SLIDE_CHARACTERS,
+    chapter_slides,
+    discussion_minutes,
+    split_for_slides,
+)
 from generator.render.trainer import answer_text
 from generator.render.views import build_views
 
@@ -124,9 +130,26 @@ def test_trainer_pages_exist_only_in_the_trainer_edition(editions: dict[str, Pat
     for page in TRAINER_PAGES:
         assert (editions["trainer"] / page).is_file()
         assert not (editions["learner"] / page).exists()
-    assert "cw-slide__notes" in (editions["trainer"] / "slides" / "hold-price.html").read_text(encoding="utf-8")
-    assert not any("cw-slide__notes" in path.read_text(encoding="utf-8")
-                   for path in (editions["learner"] / "slides").glob("*.html"))
+    def has_notes(edition: str, name: str) -> bool:
+        return "cw-slide__notes" in (editions[edition] / "slides" / name).read_text(encoding="utf-8")
+
+    # Notes only ever reach the trainer's own screen: the presenter view of the trainer edition.
+    assert has_notes("trainer", "hold-price.presenter.html")
+    decks = sorted(path.name for path in (editions["trainer"] / "slides").glob("*.html"))
+    assert [name for name in decks if has_notes("trainer", name)] == [
+        name for name in decks if name.endswith(".presenter.html")]
+    assert not any(has_notes("learner", name) for name in decks)
+
+
+def test_trainer_edition_is_marked_on_every_page_and_the_learner_edition_nowhere(
+        editions: dict[str, Path]) -> None:
+    mark = UI["trainer_mark"]
+    pages = sorted(editions["trainer"].rglob("*.html"))
+    unmarked = [path for path in pages
+                if not re.search(rf'class="cw-(?:mark|deck__mark)">{mark}<', path.read_text(encoding="utf-8"))]
+    assert len(pages) > 100 and unmarked == []
+    learner = [path for path in editions["learner"].rglob("*") if path.suffix in (".html", ".js", ".json", ".svg")]
+    assert learner and [path for path in learner if mark in path.read_text(encoding="utf-8")] == []
 
 
 def test_every_part_has_a_deck_a_map_and_a_link_from_its_page(built_site: Path) -> None:
@@ -204,3 +227,33 @@ def test_classroom_output_is_the_same_bytes_every_time() -> None:
     classroom = [path for path in first if path.startswith(("maps/", "slides/", "print/", "agenda", "answers"))]
     assert len(classroom) >= 2 * len(course.syllabus.parts) + 5
     assert all(first[path] == second[path] for path in classroom)
+
+
+@pytest.mark.parametrize("sizes", [[], [5], [900], [40] * 12, [200, 10, 10, 200, 10], [119] * 3 + [120] * 3])
+def test_long_lists_split_over_slides_in_order(sizes: list[int]) -> None:
+    items = ["客" * size for size in sizes]
+    groups = split_for_slides(items)
+    assert [item for group in groups for item in group] == items
+    assert all(group for group in groups) or groups == ((),)
+    weights = [sum(len(item) + ITEM_OVERHEAD for item in group) for group in groups]
+    assert all(weight <= SLIDE_CHARACTERS or len(group) == 1 for weight, group in zip(weights, groups, strict=True))
+    assert len(groups) <= max(1, -(-sum(len(i) + ITEM_OVERHEAD for i in items) // SLIDE_CHARACTERS)) + 1
+    assert split_for_slides(items) == groups
+
+
+def test_a_long_chapter_continues_on_marked_slides_in_both_views() -> None:
+    course = load_course(REPO).course
+    assert course is not None
+    first = course.contents[0]
+    points = tuple(Text(f"第{n}条：客户要求把账期从 60 天延长到 90 天，同时把交期从 15 天压到 7 天，报价还要再降 3%。")
+                   for n in range(1, 15))
+    course = replace(course, contents=(replace(first, key_points=points), *course.contents[1:]))
+    tree = render(course, "trainer")
+    part = next(p for p in course.syllabus.parts if any(c.id == first.chapter for c in p.chapters))
+    audience = tree.files[f"slides/{part.id}.html"].decode()
+    presenter = tree.files[f"slides/{part.id}.presenter.html"].decode()
+    continued = re.findall(r"<h2>[^<]*" + UI["slides_continued"] + "</h2>", audience)
+    assert len(continued) >= 2
+    assert all(f"第{n}条" in audience for n in range(1, 15))
+    assert audience.count('<section class="cw-slide') == presenter.count('<section class="cw-slide')
+    assert "cw-slide__notes" not in audience and "cw-slide__notes" in presenter

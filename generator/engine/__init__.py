@@ -55,6 +55,7 @@ def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overr
         theme["custom_dir"] = "overrides"
     extra = dict(base.pop("extra", None) or {})
     extra["generator"] = False  # no "Made with" link to an outside host
+    extra["cw_mark"] = tree.mark  # overrides/main.html puts it on every page (the trainer edition's 讲师版)
     return {
         "site_name": base.pop("site_name", None) or html.escape(title),
         **base,

@@ -52,7 +52,7 @@ def render(course: Course, edition: str = "learner", plan: str | None = None,
     parts = build_views(outline, course.contents, {key: share.status for key, share in delivery.shares.items()})
     context = RenderContext(course, outline, parts, env, edition, QuizCatalog(course, outline),
                             build_roleplay_views(course, outline), delivery, workbooks or WorkbookStore())
-    tree = DocsTree()
+    tree = DocsTree(mark=UI["trainer_mark"] if edition == "trainer" else "")
     placement = Placement(course, outline, context.catalog, context.roleplays, env)
     for part in parts:
         _render_part(tree, env, part, course.glossary.terms, placement)

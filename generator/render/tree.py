@@ -25,6 +25,7 @@ class DocsTree:
     extra_js: list[str] = field(default_factory=list)
     pages: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # page -> the author's file it comes from
+    mark: str = ""  # shown on every page and every print (the trainer edition's 讲师版), or nothing
 
     def add_page(self, path: str, text: str, source: str = "") -> None:
         self.files[path] = text.encode("utf-8")

@@ -117,6 +117,52 @@ def test_projection_shows_one_card_at_a_time(page, sample_site, requests_seen) -
     assert requests_seen.off_host() == []
 
 
+def test_projection_keeps_the_keys_after_a_click_on_the_card(page, sample_site, requests_seen) -> None:
+    page.goto(sample_site + "roleplays/rp-visit.html")
+    page.get_by_role("button", name="投影模式").click()
+    page.locator(".cw-card--current p").first.click()  # a mouse click on the card's text
+    page.keyboard.press("ArrowRight")
+    assert page.locator(".cw-card--buyer").is_visible()
+    page.locator(".cw-card--current p").first.click()
+    page.keyboard.press("ArrowLeft")
+    assert page.locator(".cw-card--seller").is_visible()
+    page.mouse.click(5, 700)  # on the empty projection background
+    page.keyboard.press("PageDown")
+    assert page.locator(".cw-card--buyer").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".cw-card:visible").count() == 3
+    assert page.evaluate("document.activeElement.classList.contains('cw-cards__open')")  # focus goes back
+    page.keyboard.press("ArrowRight")  # out of projection the arrows are the page's again
+    assert page.locator(".cw-card:visible").count() == 3
+    assert requests_seen.off_host() == []
+
+
+def test_every_projected_card_fits_a_1024_by_768_screen(browser, built_site: Path, requests_seen) -> None:
+    """The bundled course's longest briefs (the seller's) fit by two columns and smaller type, not below 55%."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1024, "height": 768})
+    context.on("request", lambda request: requests_seen.urls.append(request.url))
+    page = context.new_page()
+    plays = sorted((built_site / "roleplays").glob("rp-*.html"))
+    measured, problems = 0, []
+    for play in plays:
+        page.goto(play.as_uri())
+        normal = float(page.locator(".cw-cards").evaluate("box => parseFloat(getComputedStyle(box).fontSize)"))
+        page.get_by_role("button", name="投影模式").click()
+        for turn in range(page.locator(".cw-card").count()):
+            if turn:
+                page.keyboard.press("ArrowRight")
+            seen = page.locator(".cw-cards").evaluate(
+                "box => [box.scrollHeight - box.clientHeight, parseFloat(getComputedStyle(box).fontSize),"
+                " 1.5 * parseFloat(getComputedStyle(document.documentElement).fontSize)]")  # 1.5rem: full size
+            measured += 1
+            if seen[0] > 0 or seen[1] < seen[2] * 0.55 - 0.01 or seen[1] < normal:
+                problems.append((play.stem, turn, seen))
+    context.close()
+    assert len(plays) >= 20 and measured == 3 * len(plays)
+    assert problems == []
+    assert requests_seen.off_host() == []
+
+
 def test_script_library_filters_by_part_and_words(page, sample_site, requests_seen) -> None:
     page.goto(sample_site + "scripts.html")
     items = page.locator(".cw-script")

@@ -2,30 +2,49 @@
 (() => {
   const make = cw.el;
 
-  // One card at a time, large, over the whole window (F11 for full screen); arrows or a clicker turn cards.
+  // One card at a time over the whole window; keys heard on the document survive clicks; long cards fit by
+  // two columns and type down to 55%.
   const initCards = (box) => {
     const bar = box.querySelector(".cw-cards__bar");
     const cards = [...box.querySelectorAll(".cw-card")];
     const button = (name) => bar.querySelector(".cw-cards__" + name);
+    const on = () => box.classList.contains("cw-cards--projection");
     let current = 0;
+    const fit = () => {
+      const card = cards[current];
+      const most = card.querySelector("table") ? 1 : 2; // a table does not flow into columns
+      for (let columns = 1, size = 100; on() && columns <= most; columns++, size = 100) {
+        card.style.columnCount = columns;
+        for (; size >= (columns < most ? 80 : 55); size -= 5) {
+          box.style.setProperty("--cw-scale", size / 100);
+          if (box.scrollHeight <= box.clientHeight) return;
+        }
+      }
+    };
     const show = (index) => {
       current = (index + cards.length) % cards.length;
       cards.forEach((card, i) => card.classList.toggle("cw-card--current", i === current));
+      fit();
     };
     const close = () => {
       box.classList.remove("cw-cards--projection");
+      box.removeAttribute("tabindex");
+      box.style.removeProperty("--cw-scale");
+      cards.forEach((card) => { card.style.columnCount = ""; });
       button("open").focus();
     };
     button("open").onclick = () => {
       box.classList.add("cw-cards--projection");
+      box.tabIndex = -1;
       show(0);
       button("next").focus();
     };
     button("prev").onclick = () => show(current - 1);
     button("next").onclick = () => show(current + 1);
     button("exit").onclick = close;
-    box.addEventListener("keydown", (event) => {
-      if (!box.classList.contains("cw-cards--projection")) return;
+    addEventListener("resize", () => on() && fit());
+    document.addEventListener("keydown", (event) => {
+      if (!on()) return;
       const step = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 }[event.key];
       if (step) show(current + step);
       else if (event.key === "Escape") close();
