@@ -34,7 +34,7 @@ def _write_long_loop(path: Path, turns: int) -> None:
     lines = [head.replace("start: opening", "start: t0"), "  turns:\n"]
     for number in range(turns):
         following = f"t{(number + 1) % turns}"
-        lines.append(f"    - id: t{number}\n      customer: 第 {number} 句\n      replies:\n")
+        lines.append(f"    - id: t{number}\n      line: 第 {number} 句\n      replies:\n")
         for text_, score in (("好的，我再确认一下交期", 5), ("先这样吧，回头再说", 1)):
             lines.append(f"        - text: {text_}\n          feedback: 继续\n          score: {score}\n"
                          f"          next: {following}\n")

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.diagnostics import UNKNOWN, Loc
-from generator.locale import zh
 from generator.model.text import Id, Text
 
 Numbering = Literal["chapter", "section", "ordinal", "step", "cn", "arabic"]
@@ -74,9 +73,7 @@ class CourseInfo(Located):
     days: int = field(default=2, metadata=doc("面授天数：讲师版的课程安排按它排课，排不下时按同一比例压缩各章课堂时间",
                                                 minimum=1, maximum=30))
     roles: tuple[Text, ...] = field(
-        default=tuple(Text(role) for role in zh.DEFAULT_ROLES),
-        metadata=doc("内容文件 audience 可用的岗位标签"),
-    )
+        default=(), metadata=doc("内容文件 audience 可用的岗位标签；不写时用 content/profile.yaml 的 audience"))
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,7 @@ def check_chapter_pools(outline: Outline, questions: Sequence[Question]) -> list
     for entry in outline.chapters():
         count = len(questions_under(entry, questions))
         if count < CHECK_MIN and chapters.count(entry.node.id) == 1:  # a repeated id is reported already
-            problems.append(warning(entry.node.id.loc, "quiz-chapter-few-questions", label=entry.label,
+            problems.append(warning(entry.node.id.loc, "quiz-chapter-few-questions", label=entry.full_label,
                                     title=entry.title, count=count, least=CHECK_MIN))
     return problems
 
