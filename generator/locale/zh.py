@@ -168,6 +168,7 @@ TYPE_NAMES: dict[str, str] = {
 }
 
 CLI: dict[str, str] = {
+    "new_profile": "示例课程的配置：neutral（通用，默认）或 sales（销售课程示例）",
     "usage_error": "courseware: 用法错误：{message}",
     "schema_unknown": "courseware: 用法错误：没有“{kind}”这种文件；可选：{choices}",
     "description": "courseware：把 YAML 写成的培训课程生成离线可用的中文静态网站。",
