@@ -55,7 +55,7 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--profile", choices=("neutral", "sales"), default="neutral", help=cli("new_profile"))
     schema = commands.add_parser("schema", help=cli("schema"), description=cli("schema"))
     schema.add_argument("kind", nargs="?", help=cli("schema_kind"))
-    for sub in commands.choices.values():  # `courseware build --course X` works as well as `courseware --course X build`
+    for sub in commands.choices.values():  # `courseware build --course X` works like `courseware --course X build`
         sub.add_argument("--course", type=Path, default=argparse.SUPPRESS, help=cli("course"))
     return parser
 

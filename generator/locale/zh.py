@@ -119,7 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "角色扮演“{value}”没有 outcome 为 {best} 的结局", "至少写一个“{label}”（{best}）的结局，让学员知道最好的做法"
     ),
     "unknown-card": ("“{value}”不是课程配置里的角色（{roles}）",
-                     "{suggestion}；角色由 content/profile.yaml 的 roles 决定"),
+                     "{suggestion}（角色由 content/profile.yaml 的 roles 决定）"),
     "missing-card": ("缺少“{name}”（{value}）的角色卡", "在 cards 下加上 `{value}:`，写出这张卡的各项"),
     "card-key-unused": ("“{key}”不在“{name}”的角色卡上，不会显示",
                         "这张卡的各项：{keys}；要加一项，在 content/profile.yaml 这个角色的 fields 里加上它"),
@@ -133,6 +133,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output-unwritable": ("无法写入 {path}：{reason}", "检查输出目录的上级目录是否存在、是否有写入权限；网站未改动"),
     # --- quizzes ---
     "quiz-missing-field": ("{type}“{id}”缺少“{key}”", "在这道题里补上 `{key}:`"),
+    "quiz-kind-twice": ("测验“{id}”又是一个 kind: {kind}，课程里已有“{first}”（{where}）",
+                        "课前诊断和结业测评各只能有一个：删掉一个，或把它改成 kind: part"),
+    "empty-part": ("{label}“{title}”没有章，页面上只会有一个空标题", "在它的 chapters 下至少写一章，或删除这一部分"),
     "quiz-unused-field": ("{type}“{id}”用不到“{key}”，它会被忽略", "删除这一项，或检查 `type` 是否写错"),
     "quiz-few-options": ("{type}“{id}”只有 {count} 个选项，至少要 {least} 个", "补上选项"),
     "quiz-single-correct": ("单选题“{id}”应恰好有一个正确选项，现在有 {count} 个",

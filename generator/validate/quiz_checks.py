@@ -36,6 +36,7 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 }
 TYPED_FIELDS = sorted({name for names in TYPE_FIELDS.values() for name in names})
 MIN_OPTIONS = 2
+ONCE = ("diagnostic", "final")  # quiz kinds a course has at most one of
 MIN_ITEMS = 3
 
 
@@ -154,7 +155,7 @@ def check_stems(questions: Sequence[Question]) -> list[Diagnostic]:
 def check_definitions(
     quizzes: Sequence[QuizDefinition], questions: Sequence[Question], nodes: dict[str, Entry]
 ) -> list[Diagnostic]:
-    problems: list[Diagnostic] = []
+    problems: list[Diagnostic] = _once_per_course(quizzes)
     seen: dict[str, QuizDefinition] = {}
     known = {str(question.id) for question in questions}
     for quiz in quizzes:
@@ -173,6 +174,18 @@ def check_definitions(
         elif quiz.draw is not None and quiz.draw > len(pool):
             loc = quiz.locs.get("draw", quiz.loc)
             problems.append(error(loc, "quiz-pool-too-small", id=quiz.id, draw=quiz.draw, pool=len(pool)))
+    return problems
+
+
+def _once_per_course(quizzes: Sequence[QuizDefinition]) -> list[Diagnostic]:
+    """One diagnostic and one final: the progress page compares the two, a second of either has no place."""
+    first: dict[str, QuizDefinition] = {}
+    problems = []
+    for quiz in quizzes:
+        if quiz.kind in ONCE and first.setdefault(quiz.kind, quiz) is not quiz:
+            loc = quiz.locs.get("kind", quiz.loc)
+            problems.append(error(loc, "quiz-kind-twice", kind=quiz.kind, id=quiz.id, first=first[quiz.kind].id,
+                                  where=first[quiz.kind].loc))
     return problems
 
 
