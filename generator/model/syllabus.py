@@ -38,7 +38,8 @@ class OutlineNode(Located):
     title: Text = field(metadata=doc("中文标题，不含编号（编号按位置自动生成）"))
     original: Text | None = field(default=None, metadata=doc("大纲原文，逐字保留，便于核对"))
     note: Text | None = field(default=None, metadata=doc("还原或重编号的说明"))
-    numbering: Numbering | None = field(default=None, metadata=doc("下一级的编号样式"))
+    numbering: Numbering | None = field(default=None, metadata=doc(
+        "下一级的编号样式：chapter 第一章、section 第一节、ordinal 第一、step 第一步、cn 一、、arabic 1."))
 
 
 @dataclass(frozen=True)
