@@ -47,12 +47,13 @@ def site_texts(site: Path) -> dict[str, str]:
     return texts
 
 
-@pytest.fixture(scope="module")
-def safety_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=["learner", "trainer"])
+def safety_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both editions: the trainer's adds agenda, answers, facilitator notes and trainer-only slides."""
     course = tmp_path_factory.mktemp("safety") / "course"
     shutil.copytree(SAFETY, course)
     site = course / "site"
-    assert main(["--course", str(course), "build", "--strict", "--output", str(site)]) == 0
+    assert main(["--course", str(course), "build", "--strict", "--output", str(site), "--edition", request.param]) == 0
     return site
 
 
@@ -77,3 +78,12 @@ def test_safety_site_speaks_its_own_vocabulary(safety_site: Path) -> None:
         assert word in page
     home = (safety_site / "index.html").read_text(encoding="utf-8")
     assert "安全对话示范" in home and "车间安全生产入门" in home
+
+
+def test_the_same_search_finds_the_sales_words_in_a_sales_site(sample_course: Path) -> None:
+    """The grep is not blind: the sales example's site shows the words the safety site must not."""
+    site = sample_course / "site"
+    assert main(["--course", str(sample_course), "build", "--output", str(site)]) == 0
+    texts = "\n".join(site_texts(site).values())
+    assert {"销售方", "客户方", "谈判破裂点", "保住利润成交", "话术库", "客户说"} <= {
+        word for word in sales_vocabulary() if word in texts}
