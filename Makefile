@@ -60,7 +60,7 @@ bench: $(STAMP)
 
 ## make schema: refresh the committed JSON Schemas after a model change
 schema: $(STAMP)
-	for kind in syllabus module glossary quiz roleplay worksheet facts; do $(BIN)/courseware schema $$kind > schema/$$kind.schema.json; done
+	for kind in syllabus module glossary quiz roleplay worksheet facts profile; do $(BIN)/courseware schema $$kind > schema/$$kind.schema.json; done
 
 clean:
 	rm -rf build site pdf .pytest_cache

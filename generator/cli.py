@@ -54,9 +54,12 @@ def make_parser() -> argparse.ArgumentParser:
     commands.choices["pdf"].add_argument("--out", type=Path, help=cli("pdf_out"))
     new = commands.add_parser("new", help=cli("new"), description=cli("new"))
     new.add_argument("target", type=Path, help=cli("target"))
+    new.add_argument("--profile", choices=("neutral", "sales"), default="neutral", help=cli("new_profile"))
     schema = commands.add_parser("schema", help=cli("schema"), description=cli("schema"))
     schema.add_argument("kind", nargs="?", help=cli("schema_kind"))
     _add_bank_commands(commands)
+    for sub in commands.choices.values():  # `courseware build --course X` works like `courseware --course X build`
+        sub.add_argument("--course", type=Path, default=argparse.SUPPRESS, help=cli("course"))
     return parser
 
 
@@ -85,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "new":
         from generator.scaffold import create_course
 
-        return create_course(args.target)
+        return create_course(args.target, args.profile)
     if args.command == "schema":
         from generator.schema import print_schema
 

@@ -15,6 +15,7 @@ from generator.locale import cli, zh
 from generator.model.content import ChapterContent
 from generator.model.course import Glossary
 from generator.model.facts import FactSheet
+from generator.model.profile import Profile
 from generator.model.quiz import QuestionBank
 from generator.model.roleplay import Roleplay
 from generator.model.syllabus import Syllabus
@@ -23,7 +24,7 @@ from generator.model.worksheet import Worksheet
 
 KINDS: dict[str, type] = {
     "syllabus": Syllabus, "module": ChapterContent, "glossary": Glossary, "quiz": QuestionBank,
-    "roleplay": Roleplay, "worksheet": Worksheet, "facts": FactSheet,
+    "roleplay": Roleplay, "worksheet": Worksheet, "facts": FactSheet, "profile": Profile,
 }
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
 

@@ -16,7 +16,7 @@ CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
 
 
 def _prepare(case: str, course: Path) -> None:
-    ignore = shutil.ignore_patterns("expected.txt", "GENERATED")
+    ignore = shutil.ignore_patterns("expected.txt", "GENERATED", "STRICT")
     shutil.copytree(CORPUS / case, course, dirs_exist_ok=True, ignore=ignore)
     if case == "huge-file":
         # 20 MB is generated rather than committed; what matters is that it is refused unread.
@@ -34,7 +34,7 @@ def _write_long_loop(path: Path, turns: int) -> None:
     lines = [head.replace("start: opening", "start: t0"), "  turns:\n"]
     for number in range(turns):
         following = f"t{(number + 1) % turns}"
-        lines.append(f"    - id: t{number}\n      customer: 第 {number} 句\n      replies:\n")
+        lines.append(f"    - id: t{number}\n      line: 第 {number} 句\n      replies:\n")
         for text_, score in (("好的，我再确认一下交期", 5), ("先这样吧，回头再说", 1)):
             lines.append(f"        - text: {text_}\n          feedback: 继续\n          score: {score}\n"
                          f"          next: {following}\n")
@@ -52,7 +52,9 @@ def _digest(folder: Path) -> dict[str, str]:
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_gives_expected_message(case: str, sample_course: Path, capsys, update_golden: bool) -> None:
     _prepare(case, sample_course)
-    status = main(["--course", str(sample_course), "validate"])
+    # a case holding only warnings carries a STRICT marker: --strict makes them fail like errors
+    strict = ["--strict"] if (CORPUS / case / "STRICT").exists() else []
+    status = main(["--course", str(sample_course), "validate", *strict])
     output = capsys.readouterr().err
     expected_file = CORPUS / case / "expected.txt"
     if update_golden:
@@ -69,8 +71,9 @@ def test_failed_build_leaves_site_untouched(case: str, sample_course: Path, tmp_
     before = _digest(site)
     build_before = _digest(sample_course / "build")
     _prepare(case, sample_course)
-    outcome = pipeline.build(sample_course, site)
-    assert outcome.failed(strict=False)
+    strict = (CORPUS / case / "STRICT").exists()
+    outcome = pipeline.build(sample_course, site, strict=strict)
+    assert outcome.failed(strict=strict)
     assert _digest(site) == before
     assert _digest(sample_course / "build") == build_before
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".site")]

@@ -83,7 +83,7 @@ def test_all_of_the_above_and_unbolded_negative_stem() -> None:
 def _roleplay(best_longest: int, turns: int) -> Roleplay:
     def turn(i: int) -> Turn:
         good, bad = ("先问清原因，再谈条件", "好") if i < best_longest else ("先问原因", "好的，那就按您说的降吧")
-        return Turn(id=Id(f"t{i}"), customer=Text("客户"), replies=(
+        return Turn(id=Id(f"t{i}"), line=Text("客户"), replies=(
             Reply(text=Text(good), feedback=Text("f"), score=9, next=Id("end")),
             Reply(text=Text(bad), feedback=Text("f"), score=2, next=Id("end"))))
     branching = Branching(start=Id("t0"), turns=tuple(turn(i) for i in range(turns)),

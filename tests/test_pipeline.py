@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import pipeline
 from generator.cli import main
@@ -71,6 +72,24 @@ def test_new_scaffolds_a_course_that_builds_strictly(tmp_path: Path, capsys) -> 
     assert main(["--course", str(target), "build", "--strict"]) == 0
     assert (target / "site/index.html").is_file()
     assert main(["new", str(target)]) == 2
+
+
+@pytest.mark.parametrize("profile", ["neutral", "sales"])
+def test_new_course_names_itself_and_documents_every_file(tmp_path: Path, profile: str) -> None:
+    target = tmp_path / "course"
+    assert main(["new", str(target), "--profile", profile]) == 0
+    # options after the subcommand work like before it
+    assert main(["build", "--course", str(target), "--strict"]) == 0
+    syllabus = yaml.safe_load((target / "content/syllabus.yaml").read_text(encoding="utf-8"))
+    html = (target / "site/index.html").read_text(encoding="utf-8")
+    assert f"<title>{syllabus['course']['title']}</title>" in html  # site_name comes from course.title
+    for path in sorted((target / "content").rglob("*.yaml")) + sorted((target / "quizzes").glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        if profile == "sales" and "schema=" not in first:
+            continue  # the sales example keeps its historical headers; its profile and facts carry one
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("$schema=")[1]).resolve()
+        assert schema.is_file() and schema.parent == (target / "schema").resolve(), path
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

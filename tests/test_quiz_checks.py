@@ -106,5 +106,5 @@ def test_chapter_with_too_few_questions_warns(sample_course: Path) -> None:
     outline = build_outline(course.syllabus)
     found = check_chapter_pools(outline, [question(qid="a"), question(qid="b")])
     assert [(d.code, d.severity.value) for d in found] == [("quiz-chapter-few-questions", "warning")]
-    assert found[0].message == "第一章“如何准备一次拜访？”只有 2 道题，章节小测至少需要 3 道"
+    assert found[0].message == "第一部分第一章“如何准备一次拜访？”只有 2 道题，章节小测至少需要 3 道"
     assert check_chapter_pools(outline, [question(qid=q) for q in "abc"]) == []

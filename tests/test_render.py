@@ -69,11 +69,12 @@ def test_config_forces_offline_and_chinese(sample_course: Path) -> None:
 
 
 def test_home_links_only_pages_that_were_built() -> None:
+    from generator.locale import UI
     from generator.render.home import collect_moments
     from generator.render.tree import DocsTree
 
     tree = DocsTree()
-    assert collect_moments(tree) == []
-    tree.add_page("scripts.md", "# 话术库")
-    [(title, _, links)] = collect_moments(tree)
-    assert title == "课后" and [link for _, link, _ in links] == ["scripts.md"]
+    assert collect_moments(tree, UI) == []
+    tree.add_page("scripts.md", "# 示范库")
+    [(title, _, links)] = collect_moments(tree, {**UI, "way_scripts": "话术库"})
+    assert title == "课后" and [(label, link) for label, link, _ in links] == [("话术库", "scripts.md")]

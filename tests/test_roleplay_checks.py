@@ -10,10 +10,12 @@ from generator.diagnostics import Loc
 from generator.load.course import load_course
 from generator.model.roleplay import Branching, Ending, Reply, Turn
 from generator.model.text import Id, Markdown, Text
+from generator.profiles import built_in
 from generator.validate import validate
 from generator.validate.roleplay_checks import check_branching
 
 ROLEPLAY = "content/roleplays/rp-visit.yaml"
+SALES = built_in("sales")
 
 
 def _id(value: str, line: int) -> Id:
@@ -24,18 +26,18 @@ def graph(turns: dict[str, list[tuple[str, int]]], endings: dict[str, str], star
     """Turns as {id: [(next, score), ...]}, endings as {id: outcome}; each id on a line of its own."""
     lines = iter(range(1, 1000))
     built = tuple(
-        Turn(id=_id(name, next(lines)), customer=Text("客户说"),
+        Turn(id=_id(name, next(lines)), line=Text("客户说"),
              replies=tuple(Reply(text=Text("回答"), feedback=Text("点评"), score=score, next=_id(to, next(lines)))
                            for to, score in replies))
         for name, replies in turns.items()
     )
-    ends = tuple(Ending(id=_id(name, next(lines)), outcome=outcome, title=Text("结局"), debrief=Markdown("复盘"))
+    ends = tuple(Ending(id=_id(name, next(lines)), outcome=Id(outcome), title=Text("结局"), debrief=Markdown("复盘"))
                  for name, outcome in endings.items())
     return Branching(start=_id(start, 999), turns=built, endings=ends)
 
 
 def report(branching: Branching) -> list[str]:
-    found = sorted(check_branching("rp-x", branching), key=lambda d: d.sort_key())
+    found = sorted(check_branching("rp-x", branching, SALES), key=lambda d: d.sort_key())
     return [f"{d.loc}: {d.code}: {d.message}" for d in found]
 
 
@@ -56,7 +58,7 @@ def test_unreachable_turn_and_ending() -> None:
 
 
 def test_dangling_next_suggests_the_close_id() -> None:
-    diagnostics = check_branching("rp-x", graph({"a": [("wonn", 9), ("lost", 1)]}, ENDS))
+    diagnostics = check_branching("rp-x", graph({"a": [("wonn", 9), ("lost", 1)]}, ENDS), SALES)
     assert [(str(d.loc), d.message, d.hint) for d in diagnostics] == [
         ("rp.yaml:2:1", "找不到下一步“wonn”：它既不是节点也不是结局", "你是不是想写“won”？"),
         ("rp.yaml:4:1", "结局“won”从开始节点“a”走不到", "让前面某个回答的 next 指向它，或删除它"),
@@ -101,7 +103,7 @@ def test_five_replies_are_too_many() -> None:
 
 
 @pytest.mark.parametrize(("start", "expected"), [
-    ("won", "rp.yaml:999:1: roleplay-start-not-turn: 开始节点“won”是结局，不是客户台词节点"),
+    ("won", "rp.yaml:999:1: roleplay-start-not-turn: 开始节点“won”是结局，不是对方台词节点"),
     ("aa", "rp.yaml:999:1: unknown-reference: 找不到开始节点“aa”"),
 ])
 def test_start_must_be_a_turn(start: str, expected: str) -> None:

@@ -75,7 +75,7 @@ def test_role_play_page_has_three_cards_reveal_and_practice(sample_course: Path)
 
 def test_author_text_cannot_break_out_of_the_embedded_json(sample_course: Path) -> None:
     nasty = "</script><img src=x onerror=alert(1)> & “引号”"
-    edit(sample_course, ROLEPLAY, "customer: 今天来有什么事吗？我十点还有个会。", f"customer: '{nasty}'")
+    edit(sample_course, ROLEPLAY, "line: 今天来有什么事吗？我十点还有个会。", f"line: '{nasty}'")
     page = pages(sample_course)["roleplays/rp-visit.md"]
     assert "<img" not in page and "</script>" not in page
     assert practice_json(page)["turns"]["opening"]["customer"] == nasty

@@ -53,7 +53,7 @@ def test_pending_worksheet_reference_is_a_warning(sample_course: Path) -> None:
 
 def test_unknown_audience_role(sample_course: Path) -> None:
     edit(sample_course, "content/modules/plan-visit.yaml", "audience: [销售]", "audience: [销售, 财务]")
-    assert codes(sample_course) == [("invalid-choice", "error")]
+    assert codes(sample_course) == [("unknown-role", "error")]
 
 
 def test_glossary_term_defined_twice(sample_course: Path) -> None:

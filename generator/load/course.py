@@ -15,13 +15,16 @@ from generator.locale import message
 from generator.model.content import ChapterContent
 from generator.model.course import Course, Extra, Glossary, SiteConfig, SiteSettings, Theme
 from generator.model.facts import FactSheet
+from generator.model.profile import Profile
 from generator.model.quiz import QuestionBank
 from generator.model.roleplay import Roleplay
 from generator.model.syllabus import Syllabus
 from generator.model.worksheet import Worksheet
+from generator.profiles import resolve
 
 SYLLABUS = "content/syllabus.yaml"
 GLOSSARY = "content/glossary.yaml"
+PROFILE = "content/profile.yaml"
 MODULES = "content/modules"
 FACTS = "content/facts"
 SITE_CONFIG = "mkdocs.yml"
@@ -62,6 +65,7 @@ def load_course(root: Path) -> LoadResult:
         if content is not None:
             contents.append(content)
     glossary = _load_optional(root, GLOSSARY, Glossary, result)
+    profile = resolve(_load_optional(root, PROFILE, Profile, result))
     site = _load_site_config(root, result)
     collections = {name: _load_folder(root, folder, cls, result) for name, (folder, cls) in COLLECTIONS.items()}
     if any(p.is_error and p.loc.path.startswith(FACTS) for p in result.problems):
@@ -70,7 +74,7 @@ def load_course(root: Path) -> LoadResult:
     if syllabus is not None:
         result.course = Course(root, syllabus, tuple(contents), glossary or Glossary(terms=()), site,
                                unbound=frozenset(result.unbound), unbound_items=frozenset(result.unbound_items),
-                               facts=sheets, facts_used=frozenset(result.facts_used),
+                               facts=sheets, facts_used=frozenset(result.facts_used), profile=profile,
                                syllabus_incomplete=any(p.is_error and p.loc.path == SYLLABUS for p in result.problems),
                                **collections)
     return result
@@ -89,7 +93,7 @@ def _load_folder(root: Path, folder: str, cls: type, result: LoadResult) -> tupl
 
 def _misnamed(root: Path) -> list[Diagnostic]:
     """A YAML file the loader would skip (.yml, .YAML, a sub-folder) would vanish without a word: say so."""
-    read = {SYLLABUS, GLOSSARY} | {f"{folder}/{{}}.yaml" for folder in (MODULES, FACTS, *_FOLDERS)}
+    read = {SYLLABUS, GLOSSARY, PROFILE} | {f"{folder}/{{}}.yaml" for folder in (MODULES, FACTS, *_FOLDERS)}
     problems = []
     for top in ("content", "quizzes"):
         for path in sorted((root / top).rglob("*")):

@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate-fact": ("数据 id“{value}”重复，第一次出现在 {first}", "每个数据只写一次；改名或删去一处"),
     "lint-longest-correct": (
         "题库“{bank}”里 {hits}/{total} 道选择题（{share}）的正确项就是最长的选项，超过 {limit}",
-        "学员会靠“挑最长的”答对：把正确项写短，或把干扰项写成真实销售会犯的、同样具体的错误"),
+        "学员会靠“挑最长的”答对：把正确项写短，或把干扰项写成工作中真会犯的、同样具体的错误"),
     "lint-long-option": (
         "正确项 {length} 个字，是其他选项平均长度（{mean} 字）的 {ratio} 倍以上",
         "把理由挪到 feedback 或 explanation 里，正确项只写做法"),
@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint-negative-stem": ("题干问的是例外（“{word}”），但没有加粗", "写成 **{word}**，免得学员看漏"),
     "lint-branching-length": (
         "角色扮演“{roleplay}”的 {total} 个节点里有 {hits} 个，得分最高的回答也是最长的，超过 {limit}",
-        "把好回答写成销售真会说的短句，差的回答写出真实销售的理由和长度"),
+        "把好回答写成学员真会说的短句，差的回答写出真实的理由和长度"),
     "unused-fact": ("数据“{value}”没有被任何地方引用", "在正文里用 [[{value}]] 引用它，或删除它"),
     "fact-contradiction": (
         "这句话提到“{keyword}”，写的却是“{written}”，课程数据里是 {text}（{fact}）",
@@ -66,10 +66,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "path-escape": ("路径“{value}”指向课程目录之外", "只能引用课程目录内的文件，使用相对路径且不要包含 `..`"),
     "duplicate-id": ("id“{value}”重复，{first} 已经用过", "每个 id 在其范围内必须唯一：换一个 id"),
     "unknown-reference": ("找不到{kind}“{value}”", "{suggestion}"),
-    "duplicate-module": ("第 {label}“{title}”的内容写了两遍，另一处在 {first}", "每章只保留一个内容文件"),
+    "duplicate-module": ("{label}“{title}”的内容写了两遍，另一处在 {first}", "每章只保留一个内容文件"),
     "missing-content": ("{label}“{title}”还没有内容", "在 content/modules/ 下为它写一个内容文件"),
     "missing-section": ("{label}“{title}”还没有正文", "在本章内容文件的 sections 里补上 id 为 `{id}` 的一节"),
-    "incomplete-chapter": ("“{title}”还缺少：{missing}", "补齐这些部分后，--strict 检查才能通过"),
+    "incomplete-chapter": ("{label}“{title}”还缺少：{missing}",
+                           "补齐这些部分后 --strict 检查才能通过；"
+                           "要求哪些部分由课程配置 content/profile.yaml 的 strict 决定"),
+    "unknown-role": ("岗位标签“{value}”不在课程的岗位列表里（{choices}）",
+                     "在 syllabus.yaml 的 course.roles 里列出本课程的岗位，或改用列表里的一个"),
     "pending-reference": ("{kind}“{value}”还没有编写", "在 {folder} 下新建 {value}.yaml，或删除这个引用"),
     "label-in-title": ("标题“{value}”以编号开头", "编号会按位置自动生成，请从标题中删去“{label}”"),
     "offline-font": (
@@ -105,20 +109,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "大纲节点 id“{value}”不唯一，可能指：{choices}",
         "改写成所在章的 id，或在 syllabus.yaml 里给其中一个节换一个唯一的 id",
     ),
-    "roleplay-start-not-turn": ("开始节点“{value}”是结局，不是客户台词节点", "start 要指向 turns 里的一个节点"),
+    "roleplay-start-not-turn": ("开始节点“{value}”是结局，不是对方台词节点", "start 要指向 turns 里的一个节点"),
     "dangling-next": ("找不到下一步“{value}”：它既不是节点也不是结局", "{suggestion}"),
     "unreachable-turn": ("{kind}“{value}”从开始节点“{start}”走不到", "让前面某个回答的 next 指向它，或删除它"),
     "dead-end": ("节点“{value}”没有可选的回答，对话停在这里", "给它写 2–4 个回答，每个回答的 next 指向下一节点或结局"),
     "endless-loop": ("节点 {cycle} 构成循环，没有通往结局的出口", "让循环里至少一个回答的 next 指向结局或循环外的节点"),
-    "reply-count": ("节点“{value}”有 {count} 个回答，应为 2–4 个", "每个客户台词给 2–4 个可选回答"),
+    "reply-count": ("节点“{value}”有 {count} 个回答，应为 2–4 个", "每句对方台词给 2–4 个可选回答"),
     "no-winning-ending": (
-        "角色扮演“{value}”没有 outcome 为 won 的结局", "至少写一个“保住利润成交”（won）的结局，让学员知道最好的做法"
+        "角色扮演“{value}”没有 outcome 为 {best} 的结局", "至少写一个“{label}”（{best}）的结局，让学员知道最好的做法"
     ),
+    "unknown-card": ("“{value}”不是课程配置里的角色（{roles}）",
+                     "{suggestion}（角色由 content/profile.yaml 的 roles 决定）"),
+    "missing-card": ("缺少“{name}”（{value}）的角色卡", "在 cards 下加上 `{value}:`，写出这张卡的各项"),
+    "card-key-unused": ("“{key}”不在“{name}”的角色卡上，不会显示",
+                        "这张卡的各项：{keys}；要加一项，在 content/profile.yaml 这个角色的 fields 里加上它"),
+    "duplicate-card-key": ("角色卡项“{value}”重复，{first} 已经写过", "每一项只写一次"),
+    "unknown-label": ("没有叫“{value}”的页面文字", "{suggestion}"),
+    "profile-no-best-ending": ("结局类型里没有一个标为 best: true",
+                               "给最好的那种结局加上 `best: true`：每个角色扮演至少要有一个这样的结局"),
+    "profile-no-roles": ("课程配置没有角色扮演的角色", "在 roles 下至少写一个角色，或删掉 roles 沿用 base 的角色"),
     "target-exists": ("“{value}”已存在（是文件，或是不为空的目录）", "换一个新目录名"),
     "target-unwritable": ("无法在“{value}”创建课程：{reason}", "换一个有写入权限、上级目录存在的位置"),
     "output-unwritable": ("无法写入 {path}：{reason}", "检查输出目录的上级目录是否存在、是否有写入权限；网站未改动"),
     # --- quizzes ---
     "quiz-missing-field": ("{type}“{id}”缺少“{key}”", "在这道题里补上 `{key}:`"),
+    "quiz-kind-twice": ("测验“{id}”又是一个 kind: {kind}，课程里已有“{first}”（{where}）",
+                        "课前诊断和结业测评各只能有一个：删掉一个，或把它改成 kind: part"),
+    "empty-part": ("{label}“{title}”没有章，页面上只会有一个空标题", "在它的 chapters 下至少写一章，或删除这一部分"),
     "quiz-unused-field": ("{type}“{id}”用不到“{key}”，它会被忽略", "删除这一项，或检查 `type` 是否写错"),
     "quiz-few-options": ("{type}“{id}”只有 {count} 个选项，至少要 {least} 个", "补上选项"),
     "quiz-single-correct": ("单选题“{id}”应恰好有一个正确选项，现在有 {count} 个",
@@ -154,6 +171,7 @@ TYPE_NAMES: dict[str, str] = {
 }
 
 CLI: dict[str, str] = {
+    "new_profile": "示例课程的配置：neutral（通用，默认）或 sales（销售课程示例）",
     "usage_error": "courseware: 用法错误：{message}",
     "schema_unknown": "courseware: 用法错误：没有“{kind}”这种文件；可选：{choices}",
     "description": "courseware：把 YAML 写成的培训课程生成离线可用的中文静态网站。",
@@ -259,7 +277,7 @@ UI: dict[str, str] = {
     "way_slides": "投影幻灯片",
     "way_slides_text": "每部分一套，含讨论倒计时，键盘和翻页笔可用。",
     "way_roleplays": "角色扮演",
-    "way_roleplays_text": "销售方、客户方、观察员三张卡，另有自练对话。",
+    "way_roleplays_text": "每个角色一张卡，另有观察员卡和自练对话。",
     "way_worksheets": "工作表下载",
     "way_worksheets_text": "每部分的 Excel 工作簿，公式已经写好。",
     "way_agenda": "课程安排",
@@ -270,8 +288,8 @@ UI: dict[str, str] = {
     "way_review_text": "做错的题按 1、3、7、14 天回来。",
     "way_progress": "我的进度",
     "way_progress_text": "各部分、各能力的成绩，可导出、打印交给讲师。",
-    "way_scripts": "话术库",
-    "way_scripts_text": "全部弱/强话术对照，按情境归类。",
+    "way_scripts": "示范库",
+    "way_scripts_text": "全部弱/强回答对照，按情境归类。",
     "way_final": "结业测评",
     "way_final_text": "与课前诊断同一题库，看前后变化。",
     "outline_note": "原大纲",
@@ -280,8 +298,8 @@ UI: dict[str, str] = {
     "summary": "本章摘要",
     "key_points": "要点",
     "case": "案例",
-    "scripts": "话术示范",
-    "customer_says": "客户说",
+    "scripts": "回答示范",
+    "customer_says": "对方说",
     "weak_reply": "弱的回答",
     "strong_reply": "强的回答",
     "why": "为什么",
@@ -301,7 +319,7 @@ UI: dict[str, str] = {
     # --- role-plays ---
     "roleplays": "角色扮演",
     "roleplays_lead": (
-        "课堂上 6–8 人一组：一人扮演销售，一人扮演客户，其余人对照观察员卡打分。课后可以用每个场景的“自练”独自练习。"
+        "课堂上 6–8 人一组：每个角色一人扮演，其余人对照观察员卡打分。课后可以用每个场景的“自练”独自练习。"
     ),
     "roleplays_in_part": "本部分的角色扮演",
     "roleplays_in_chapter": "本章角色扮演",
@@ -309,23 +327,9 @@ UI: dict[str, str] = {
     "roleplay_chapters": "对应章节",
     "cards": "角色卡",
     "scenario": "情境",
-    "supplier": "供方",
-    "customer": "客户",
     "stakes": "利害",
-    "seller_card": "销售方",
-    "buyer_card": "客户方",
     "observer_card": "观察员",
-    "seller_goal": "你的目标",
-    "seller_knows": "你掌握的信息",
-    "seller_limits": "你的权限与底线",
-    "seller_trades": "可以拿来交换的条件",
-    "walk_away": "谈判破裂点",
-    "buyer_goal": "你的目标",
-    "buyer_hidden": "隐藏信息（销售要问出来，不要主动说）",
-    "buyer_reveal": "显示客户方隐藏信息",
-    "buyer_tactics": "你要使用的施压手法",
-    "buyer_agree_if": "满足这些条件你会同意",
-    "escalate": "什么情况下升级",
+    "reveal": "显示{role}隐藏信息",
     "watch": "观察项",
     "key_point": "对应要点",
     "rubric_low": "1 分",
@@ -339,24 +343,21 @@ UI: dict[str, str] = {
     "print_cards": "打印角色卡（A4）",
     "cut_here": "沿虚线剪开",
     "cards_title": "角色卡：{title}",
-    "practice": "自练：和模拟客户过一遍",
+    "practice": "自练：和模拟对手过一遍",
     "practice_lead": "选一个回答，看点评和得分，一直走到结局。可以重来，试试别的路径。",
     "practice_noscript": "自练需要浏览器启用 JavaScript；上面的角色卡不受影响。",
     "score": "得分",
     "score_of": "{score} / {best}（这条路上每步都选最好的回答可得 {best}）",
     "path_taken": "你走过的路径",
     "restart": "重新开始",
-    "outcome_won": "保住利润成交",
-    "outcome_conceded": "让利成交",
-    "outcome_lost": "丢单",
     "debrief": "复盘",
-    "customer_line": "客户",
+    "customer_line": "对方",
     "your_reply": "你的回答",
-    "script_library": "话术库",
-    "scripts_lead": "各章和角色扮演中的弱/强话术对照，按情境归类。点“出处”回到所在章节看上下文。",
+    "script_library": "示范库",
+    "scripts_lead": "各章和角色扮演中的弱/强回答对照，按情境归类。点“出处”回到所在章节看上下文。",
     "scripts_filter_part": "按部分筛选",
     "scripts_all_parts": "全部部分",
-    "scripts_search": "搜索话术",
+    "scripts_search": "搜索示范",
     "scripts_count": "显示 {count} 条",
     "source": "出处",
     # --- quizzes ---
@@ -681,10 +682,8 @@ UI.update({
     "timer_was_reset": "计时已重置",
     "timer_discussion": "讨论计时",
     "timer_roleplay": "角色扮演计时",
-    "rp_supplier": "供方",
-    "rp_customer": "客户",
     "rp_stakes": "利害",
-    "rp_steps": "三人一组：销售、客户、观察员，各拿一张角色卡。",
+    "rp_steps": "每个角色一人，另有观察员，各拿一张角色卡。",
     "rp_cards": "打开角色卡",
     "ws_preview": "查看工作表",
     "ws_download": "下载 Excel",
@@ -854,11 +853,11 @@ YAML_UNPARSABLE = "无法解析"
 PLACEHOLDERS = frozenset({"todo", "tbd", "xxx", "待补充", "待定", "待写", "...", "……", "占位"})
 
 # The syllabus' default audience roles (content files' `audience` picks from them).
-DEFAULT_ROLES = ("销售", "生产", "技术", "管理")
 
 # Numbering labels derived from position, so authors never type them.
 DIGITS = "零一二三四五六七八九"
 TEN = "十"
+HUNDRED = "百"
 NUMBERING: dict[str, str] = {
     "part": "第{cn}部分",
     "chapter": "第{cn}章",
@@ -881,6 +880,7 @@ SCHEMA_KINDS: dict[str, str] = {
     "roleplay": "content/roleplays/*.yaml：角色扮演",
     "worksheet": "content/worksheets/*.yaml：Excel 工作表",
     "facts": "content/facts/*.yaml：课程数据（写一次，正文用 [[id]] 引用）",
+    "profile": "content/profile.yaml：课程配置（角色、结局、页面说法、岗位、--strict 要求）",
 }
 
 # Patterns the item-writing lint and the fact checks read Chinese text with.

@@ -8,11 +8,13 @@ from typing import Any, Literal
 
 from generator.model.content import ChapterContent
 from generator.model.facts import FactSheet
+from generator.model.profile import Profile
 from generator.model.quiz import QuestionBank
 from generator.model.roleplay import Roleplay
 from generator.model.syllabus import Located, Syllabus, doc
 from generator.model.text import Markdown, Text
 from generator.model.worksheet import Worksheet
+from generator.profiles import built_in
 
 
 @dataclass(frozen=True)
@@ -121,3 +123,9 @@ class Course:
     facts_used: frozenset[str] = frozenset()  # ids some text references as [[id]]
     # the syllabus had errors, so some outline nodes are missing: references to them are follow-on errors
     syllabus_incomplete: bool = False
+    profile: Profile = field(default_factory=lambda: built_in("neutral"))  # content/profile.yaml over its base
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The audience tags content may use: course.roles when written, else the profile's."""
+        return tuple(self.syllabus.course.roles or self.profile.audience)

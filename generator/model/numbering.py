@@ -11,9 +11,17 @@ LABEL_PREFIX = re.compile(zh.LABEL_PREFIX)
 
 
 def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, up to 99."""
-    if n < 1 or n > 99:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 100 -> 一百, 105 -> 一百零五, 110 -> 一百一十, up to 999."""
+    if n < 1 or n > 999:
         return str(n)
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        head = zh.DIGITS[hundreds] + zh.HUNDRED
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + zh.DIGITS[0] + zh.DIGITS[rest]
+        return head + zh.DIGITS[rest // 10] + zh.TEN + (zh.DIGITS[rest % 10] if rest % 10 else "")
     tens, ones = divmod(n, 10)
     if tens == 0:
         return zh.DIGITS[ones]

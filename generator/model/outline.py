@@ -24,6 +24,8 @@ class Entry:
     part: Part
     chapter: Chapter | None
     children: tuple[Entry, ...]
+    position: tuple[int, int] = (0, 0)  # (part, chapter) numbers, 1-based, for full labels
+    chapter_label: str = ""
 
     @property
     def title(self) -> str:
@@ -51,6 +53,16 @@ class Entry:
     def heading(self) -> str:
         gap = "" if self.label.endswith("、") else " "
         return f"{self.label}{gap}{self.title}"
+
+    @property
+    def full_label(self) -> str:
+        """The label with its part's (and chapter's) in front: chapter numbers restart in every part."""
+        if self.kind == "part":
+            return self.label
+        part = numbering.label("part", self.position[0])
+        if self.kind == "chapter":
+            return part + self.label
+        return f"{part}{self.chapter_label}{self.label}"
 
     def walk(self) -> Iterator[Entry]:
         yield self
@@ -94,19 +106,22 @@ def build_outline(syllabus: Syllabus) -> Outline:
 
 def _part(part: Part, position: int) -> Entry:
     chapters = tuple(
-        _entry(chapter, part, chapter, 1, pos, chapter.id, _style(part, 1))
+        _entry(chapter, part, chapter, 1, pos, chapter.id, _style(part, 1), (position, pos))
         for pos, chapter in enumerate(part.chapters, start=1)
     )
-    return Entry("part", part, numbering.label("part", position), 0, part.id, part, None, chapters)
+    return Entry("part", part, numbering.label("part", position), 0, part.id, part, None, chapters, (position, 0))
 
 
-def _entry(node: OutlineNode, part: Part, chapter: Chapter, depth: int, position: int, qid: str, style: str) -> Entry:
+def _entry(node: OutlineNode, part: Part, chapter: Chapter, depth: int, position: int, qid: str, style: str,
+           where: tuple[int, int], chapter_label: str = "") -> Entry:
+    label = numbering.label(style, position)
+    inner = chapter_label or label
     children = tuple(
-        _entry(child, part, chapter, depth + 1, pos, f"{qid}.{child.id}", _style(node, depth + 1))
+        _entry(child, part, chapter, depth + 1, pos, f"{qid}.{child.id}", _style(node, depth + 1), where, inner)
         for pos, child in enumerate(_children(node), start=1)
     )
     kind = KINDS[min(depth, 3)]
-    return Entry(kind, node, numbering.label(style, position), depth, qid, part, chapter, children)
+    return Entry(kind, node, label, depth, qid, part, chapter, children, where, chapter_label if depth > 1 else "")
 
 
 def _children(node: OutlineNode) -> tuple[OutlineNode, ...]:

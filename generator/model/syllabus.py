@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.diagnostics import UNKNOWN, Loc
-from generator.locale import zh
 from generator.model.text import Id, Text
 
 Numbering = Literal["chapter", "section", "ordinal", "step", "cn", "arabic"]
@@ -41,7 +40,8 @@ class OutlineNode(Located):
     title: Text = field(metadata=doc("中文标题，不含编号（编号按位置自动生成）"))
     original: Text | None = field(default=None, metadata=doc("大纲原文，逐字保留，便于核对"))
     note: Text | None = field(default=None, metadata=doc("还原或重编号的说明"))
-    numbering: Numbering | None = field(default=None, metadata=doc("下一级的编号样式"))
+    numbering: Numbering | None = field(default=None, metadata=doc(
+        "下一级的编号样式：chapter 第一章、section 第一节、ordinal 第一、step 第一步、cn 一、、arabic 1."))
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,7 @@ class CourseInfo(Located):
     answered_by: tuple[tuple[Id, ...], ...] = field(default=(), metadata=doc(
         "与 background 逐条对应：回答每个问题的章 id"))
     roles: tuple[Text, ...] = field(
-        default=tuple(Text(role) for role in zh.DEFAULT_ROLES),
-        metadata=doc("内容文件 audience 可用的岗位标签"),
-    )
+        default=(), metadata=doc("内容文件 audience 可用的岗位标签；不写时用 content/profile.yaml 的 audience"))
 
 
 

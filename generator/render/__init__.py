@@ -12,6 +12,7 @@ from generator.delivery import chosen_plan, deliver
 from generator.locale import UI
 from generator.model.course import Course
 from generator.model.outline import build_outline
+from generator.profiles import labels_of
 from generator.render.classroom import render_classroom
 from generator.render.home import collect_moments
 from generator.render.placement import Placement
@@ -47,7 +48,8 @@ def render(course: Course, edition: str = "learner", plan: str | None = None,
     course, delivery = deliver(course, chosen_plan(course.syllabus, plan))
     own = own_templates(course)
     env = make_environment(own / "pages" if (own / "pages").is_dir() else None)
-    env.globals["trainer"] = edition == "trainer"
+    ui = labels_of(course.profile)
+    env.globals.update(trainer=edition == "trainer", ui=ui, profile=course.profile)
     outline = build_outline(course.syllabus)
     parts = build_views(outline, course.contents, {key: share.status for key, share in delivery.shares.items()})
     context = RenderContext(course, outline, parts, env, edition, QuizCatalog(course, outline),
@@ -67,8 +69,8 @@ def render(course: Course, edition: str = "learner", plan: str | None = None,
     # last, so that it links only to pages the features actually made
     tree.add_page(routes.HOME, env.get_template("home.md.j2").render(
         course=course.syllabus.course, parts=parts, total_minutes=sum(p.minutes for p in parts),
-        moments=collect_moments(tree)))
-    tree.nav = _nav(parts, bool(terms), course, feature_nav)
+        moments=collect_moments(tree, ui)))
+    tree.nav = _nav(parts, bool(terms), course, feature_nav, ui)
     return tree
 
 
@@ -112,16 +114,17 @@ def _add_extra_pages(tree: DocsTree, course: Course) -> None:
         tree.add_page(routes.extra_page(source.name), text, str(page.file))
 
 
-def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course, features: list[Any]) -> list[Any]:
-    nav: list[Any] = [{UI["home"]: routes.HOME}]
+def _nav(parts: tuple[PartView, ...], glossary: bool, course: Course, features: list[Any],
+         ui: dict[str, str]) -> list[Any]:
+    nav: list[Any] = [{ui["home"]: routes.HOME}]
     for part in parts:
         chapters = [{chapter.entry.heading: chapter.entry.page} for chapter in part.chapters]
         nav.append({part.entry.heading: [part.entry.page, *chapters]})
     nav.extend(features)
     if glossary:
-        nav.append({UI["glossary"]: routes.GLOSSARY})
+        nav.append({ui["glossary"]: routes.GLOSSARY})
     if course.facts:
-        nav.append({UI["datapack"]: DATAPACK})
+        nav.append({ui["datapack"]: DATAPACK})
     for page in course.site.settings.extra_pages:
         nav.append({str(page.title): routes.extra_page(Path(page.file).name)})
     return nav

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from generator import routes
-from generator.locale import UI
 from generator.render.tree import DocsTree
 
 # moment -> the pages it points to, by the URL conventions the features share; a page the course
@@ -19,11 +18,11 @@ MOMENTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def collect_moments(tree: DocsTree) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+def collect_moments(tree: DocsTree, ui: dict[str, str]) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
     """(title, lead, [(label, link, description)]) for each moment that has at least one page."""
     moments = []
     for moment, links in MOMENTS:
-        found = [(UI[f"way_{key}"], path, UI[f"way_{key}_text"]) for key, path in links if path in tree.files]
+        found = [(ui[f"way_{key}"], path, ui[f"way_{key}_text"]) for key, path in links if path in tree.files]
         if found:
-            moments.append((UI[f"moment_{moment}"], UI[f"moment_{moment}_text"], found))
+            moments.append((ui[f"moment_{moment}"], ui[f"moment_{moment}_text"], found))
     return moments

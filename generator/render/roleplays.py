@@ -9,7 +9,6 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import routes
-from generator.locale import UI
 from generator.model.content import ChapterContent, Script
 from generator.model.course import Course
 from generator.model.outline import Entry, Outline
@@ -18,9 +17,9 @@ from generator.render.roleplay_views import RoleplayView
 from generator.render.templates import embed_json
 from generator.render.tree import DocsTree, RenderContext
 
-# Labels the practice widget writes itself; they travel in the page's JSON like the script does.
-WIDGET_LABELS = ("score", "score_of", "path_taken", "restart", "customer_line", "your_reply",
-                 "outcome_won", "outcome_conceded", "outcome_lost")
+# Labels the practice widget writes itself; they travel in the page's JSON like the script does (with one
+# outcome_<kind> label per ending kind of the course profile).
+WIDGET_LABELS = ("score", "score_of", "path_taken", "restart", "customer_line", "your_reply")
 
 
 @dataclass(frozen=True)
@@ -32,16 +31,17 @@ class ScriptView:
 
 def render_roleplays(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     views = ctx.roleplays
+    ui = ctx.env.globals["ui"]
     scripts = list(collect_scripts(ctx.course, ctx.outline, views))
     nav: list[Any] = []
     if views:
         _render_roleplay_pages(tree, ctx, views)
-        nav.append({UI["roleplays"]: [routes.ROLEPLAYS_INDEX, *({v.play.title: v.page} for v in views)]})
+        nav.append({ui["roleplays"]: [routes.ROLEPLAYS_INDEX, *({v.play.title: v.page} for v in views)]})
     if scripts:
         groups = group_by_situation(scripts)
         tree.add_page(routes.SCRIPTS, ctx.env.get_template("roleplays/scripts.md.j2").render(
             groups=groups, parts=[part for part in ctx.outline.parts if any(s.part is part for s in scripts)]))
-        nav.append({UI["script_library"]: "scripts.md"})
+        nav.append({ui["script_library"]: "scripts.md"})
     return nav
 
 
@@ -54,23 +54,25 @@ def _render_roleplay_pages(tree: DocsTree, ctx: RenderContext, views: tuple[Role
     page = env.get_template("roleplays/roleplay.md.j2")
     sheet = env.get_template("roleplays/cards.md.j2")
     for view in views:
-        tree.add_page(view.page, page.render(view=view, play=view.play, data=practice_data(view.play)),
+        data = practice_data(view.play, ctx.env.globals["ui"])
+        tree.add_page(view.page, page.render(view=view, play=view.play, data=data),
                       view.play.loc.path)
         tree.add_page(view.cards, sheet.render(view=view, play=view.play))
 
 
-def practice_data(play: Roleplay) -> Markup:
+def practice_data(play: Roleplay, ui: dict[str, str]) -> Markup:
     """The branching script for the practice widget; debriefs stay in the page as rendered Markdown."""
     branching = play.branching
     turns = {
-        turn.id: {"customer": turn.customer,
+        turn.id: {"customer": turn.line,
                   "replies": [{"text": r.text, "feedback": r.feedback, "score": r.score, "next": r.next}
                               for r in turn.replies]}
         for turn in branching.turns
     }
     endings = {ending.id: {"outcome": ending.outcome, "title": ending.title} for ending in branching.endings}
     return embed_json({"start": branching.start, "turns": turns, "endings": endings,
-                       "labels": {key: UI[key] for key in WIDGET_LABELS}})
+                       "labels": {**{key: ui[key] for key in WIDGET_LABELS},
+                                  **{key: text for key, text in ui.items() if key.startswith("outcome_")}}})
 
 
 def collect_scripts(course: Course, outline: Outline, views: tuple[RoleplayView, ...]) -> Iterator[ScriptView]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.diagnostics import Diagnostic
 from generator.model.course import Course
 from generator.model.outline import build_outline
-from generator.validate.coverage import check_coverage
+from generator.validate.coverage import ChapterRules, check_coverage
 from generator.validate.facts_checks import check_facts
 from generator.validate.glossary_checks import check_glossary
 from generator.validate.item_lint import lint_items
@@ -13,6 +13,7 @@ from generator.validate.markdown_safety import check_markdown_safety
 from generator.validate.outline_checks import check_outline
 from generator.validate.page_names import check_page_names
 from generator.validate.plan_checks import check_plans
+from generator.validate.profile_checks import check_cards, check_profile
 from generator.validate.quiz_checks import check_quizzes
 from generator.validate.references import check_references
 from generator.validate.roleplay_checks import check_roleplays
@@ -28,14 +29,16 @@ SYLLABUS_FOLLOW_ON = frozenset({"unknown-reference", "missing-section", "missing
 def validate(course: Course) -> list[Diagnostic]:
     outline = build_outline(course.syllabus)
     problems = check_outline(outline) + check_page_names(course, outline)
-    problems += check_coverage(outline, course.contents, course.syllabus.course, course.unbound)
+    rules = ChapterRules(course.roles, tuple(course.profile.strict))
+    problems += check_coverage(outline, course.contents, rules, course.unbound)
     problems += check_references(course)
     problems += check_site_config(course.root, course.site)
     problems += check_glossary(course.glossary)
     problems += check_facts(course)
     problems += lint_items(course.banks, course.roleplays)
     problems += check_markdown_safety(course)
-    problems += check_roleplays(course.roleplays, outline)
+    problems += check_profile(course.profile) + check_cards(course.roleplays, course.profile)
+    problems += check_roleplays(course.roleplays, outline, course.profile)
     problems += check_quizzes(course, outline)
     problems += check_worksheets(course.worksheets, outline)
     problems += check_plans(course)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, Loc
 from generator.model.content import ChapterContent, PointContent, SectionContent
 from generator.model.outline import Entry, Outline
-from generator.model.syllabus import CourseInfo
 from generator.validate.report import error, unknown, warning
 
 ContentNode = SectionContent | PointContent
 
 
+@dataclass(frozen=True)
+class ChapterRules:
+    """What a course's profile asks of every chapter: the audience tags it may use, the parts --strict wants."""
+
+    roles: tuple[str, ...]
+    strict: tuple[str, ...] = ChapterContent.EXPECTED
+
+
 def check_coverage(
-    outline: Outline, contents: Sequence[ChapterContent], info: CourseInfo, unbound: frozenset[str] = frozenset()
+    outline: Outline, contents: Sequence[ChapterContent], rules: ChapterRules, unbound: frozenset[str] = frozenset()
 ) -> list[Diagnostic]:
     chapters = {entry.node.id: entry for entry in outline.chapters()}
     problems: list[Diagnostic] = []
@@ -26,28 +34,29 @@ def check_coverage(
         elif content.chapter in written:
             first = written[content.chapter].loc.path
             problems.append(
-                error(content.chapter.loc, "duplicate-module", label=entry.label, title=entry.title, first=first)
+                error(content.chapter.loc, "duplicate-module", label=entry.full_label, title=entry.title, first=first)
             )
         else:
             written[content.chapter] = content
-            problems += _check_chapter(entry, content, info)
+            problems += _check_chapter(entry, content, rules)
     for chapter_id, entry in chapters.items():
         if chapter_id not in written and chapter_id not in unbound:
-            problems.append(warning(entry.node.id.loc, "missing-content", label=entry.label, title=entry.title))
+            problems.append(warning(entry.node.id.loc, "missing-content", label=entry.full_label, title=entry.title))
     return problems
 
 
-def _check_chapter(entry: Entry, content: ChapterContent, info: CourseInfo) -> list[Diagnostic]:
+def _check_chapter(entry: Entry, content: ChapterContent, rules: ChapterRules) -> list[Diagnostic]:
     problems = _match(entry.children, content.sections, content.locs.get("sections", content.loc))
     problems += [
-        error(tag.loc, "invalid-choice", key="audience", value=tag, choices="、".join(info.roles))
+        error(tag.loc, "unknown-role", value=tag, choices="、".join(rules.roles))
         for tag in content.audience
-        if tag not in info.roles
+        if tag not in rules.roles
     ]
-    expected = [name for name in ChapterContent.EXPECTED if entry.children or name != "sections"]
+    expected = [name for name in rules.strict if entry.children or name != "sections"]
     missing = [name for name in expected if not getattr(content, name)]
     if missing:
-        problems.append(warning(content.loc, "incomplete-chapter", title=entry.title, missing="、".join(missing)))
+        problems.append(warning(content.loc, "incomplete-chapter", label=entry.full_label, title=entry.title,
+                                missing="、".join(missing)))
     return problems
 
 
@@ -69,5 +78,5 @@ def _match(entries: Sequence[Entry], nodes: Sequence[ContentNode], where: Loc) -
         written = seen.get(node_id)
         if written is None or not written.body:
             loc = written.loc if written else where
-            problems.append(warning(loc, "missing-section", label=entry.label, title=entry.title, id=node_id))
+            problems.append(warning(loc, "missing-section", label=entry.full_label, title=entry.title, id=node_id))
     return problems

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from generator.diagnostics import Diagnostic
 from generator.model.numbering import LABEL_PREFIX
 from generator.model.outline import Entry, Outline
-from generator.validate.report import error
+from generator.validate.report import error, warning
 
 
 def check_outline(outline: Outline) -> list[Diagnostic]:
@@ -15,6 +15,8 @@ def check_outline(outline: Outline) -> list[Diagnostic]:
     problems = _unique(list(outline.walk()))
     for entry in outline.walk():
         problems += _typed_label(entry)
+    problems += [warning(part.node.id.loc, "empty-part", label=part.label, title=part.title)
+                 for part in outline.parts if not part.children]
     return problems
 
 

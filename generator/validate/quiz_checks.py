@@ -36,6 +36,7 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 }
 TYPED_FIELDS = sorted({name for names in TYPE_FIELDS.values() for name in names})
 MIN_OPTIONS = 2
+ONCE = ("diagnostic", "final")  # quiz kinds a course has at most one of
 MIN_ITEMS = 3
 
 
@@ -154,7 +155,7 @@ def check_stems(questions: Sequence[Question]) -> list[Diagnostic]:
 def check_definitions(
     quizzes: Sequence[QuizDefinition], questions: Sequence[Question], nodes: dict[str, Entry]
 ) -> list[Diagnostic]:
-    problems: list[Diagnostic] = []
+    problems: list[Diagnostic] = _once_per_course(quizzes)
     seen: dict[str, QuizDefinition] = {}
     known = {str(question.id) for question in questions}
     for quiz in quizzes:
@@ -176,6 +177,18 @@ def check_definitions(
     return problems
 
 
+def _once_per_course(quizzes: Sequence[QuizDefinition]) -> list[Diagnostic]:
+    """One diagnostic and one final: the progress page compares the two, a second of either has no place."""
+    first: dict[str, QuizDefinition] = {}
+    problems = []
+    for quiz in quizzes:
+        if quiz.kind in ONCE and first.setdefault(quiz.kind, quiz) is not quiz:
+            loc = quiz.locs.get("kind", quiz.loc)
+            problems.append(error(loc, "quiz-kind-twice", kind=quiz.kind, id=quiz.id, first=first[quiz.kind].id,
+                                  where=first[quiz.kind].loc))
+    return problems
+
+
 def _definition_refs(quiz: QuizDefinition, known: set[str], nodes: dict[str, Entry]) -> list[Diagnostic]:
     problems = [unknown(node_id, "outline_node", nodes) for node_id in quiz.scope if node_id not in nodes]
     problems += [unknown(qid, "question", known) for qid in quiz.questions if qid not in known]
@@ -191,7 +204,7 @@ def check_chapter_pools(outline: Outline, questions: Sequence[Question]) -> list
     for entry in outline.chapters():
         count = len(questions_under(entry, questions))
         if count < CHECK_MIN and chapters.count(entry.node.id) == 1:  # a repeated id is reported already
-            problems.append(warning(entry.node.id.loc, "quiz-chapter-few-questions", label=entry.label,
+            problems.append(warning(entry.node.id.loc, "quiz-chapter-few-questions", label=entry.full_label,
                                     title=entry.title, count=count, least=CHECK_MIN))
     return problems
 

@@ -12,21 +12,22 @@ from pathlib import PurePosixPath
 from generator.diagnostics import Diagnostic
 from generator.locale import kind, suggest, zh
 from generator.model.outline import Outline
+from generator.model.profile import Profile
 from generator.model.roleplay import Branching, Ending, Roleplay, Turn
 from generator.validate.report import duplicates, error, unknown
 
 MIN_REPLIES, MAX_REPLIES = 2, 4
 
 
-def check_roleplays(roleplays: Sequence[Roleplay], outline: Outline) -> list[Diagnostic]:
+def check_roleplays(roleplays: Sequence[Roleplay], outline: Outline, profile: Profile) -> list[Diagnostic]:
     problems = duplicates(play.id for play in roleplays)
     for play in roleplays:
         problems += _check_file_name(play) + _check_nodes(play, outline)
-        problems += check_branching(play.id, play.branching)
+        problems += check_branching(play.id, play.branching, profile)
     return problems
 
 
-def check_branching(play_id: str, branching: Branching) -> list[Diagnostic]:
+def check_branching(play_id: str, branching: Branching, profile: Profile) -> list[Diagnostic]:
     """Every rule on one script; pure, so the tests can feed it graphs directly."""
     every: tuple[Turn | Ending, ...] = (*branching.turns, *branching.endings)
     nodes: dict[str, Turn | Ending] = {}
@@ -40,8 +41,20 @@ def check_branching(play_id: str, branching: Branching) -> list[Diagnostic]:
     reachable = _reachable(branching, turns, nodes)
     problems += _unreachable(branching, reachable)
     problems += _loops(branching, turns, reachable)
-    if not any(ending.outcome == "won" for ending in branching.endings):
-        problems.append(error(branching.locs.get("endings", branching.loc), "no-winning-ending", value=play_id))
+    return problems + _check_outcomes(play_id, branching, profile)
+
+
+def _check_outcomes(play_id: str, branching: Branching, profile: Profile) -> list[Diagnostic]:
+    """Each ending is one of the profile's kinds, and at least one is of a best kind."""
+    kinds = [str(ending.id) for ending in profile.endings]
+    problems = [error(ending.outcome.loc, "invalid-choice", key="outcome", value=ending.outcome,
+                      choices="、".join(kinds)) for ending in branching.endings if ending.outcome not in kinds]
+    best = [ending for ending in profile.endings if ending.best]
+    if problems or not best:  # a misspelt outcome is the thing to fix; a profile without a best kind is reported once
+        return problems
+    if not any(profile.ending(ending.outcome) in best for ending in branching.endings):
+        problems.append(error(branching.locs.get("endings", branching.loc), "no-winning-ending", value=play_id,
+                              best="、".join(str(kind.id) for kind in best), label=best[0].label))
     return problems
 
 

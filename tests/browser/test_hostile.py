@@ -59,7 +59,7 @@ def _poison(value: Any, schema: dict[str, Any], root: dict[str, Any], counter: l
 
 
 def _hostile_course(root: Path) -> int:
-    create_course(root)
+    create_course(root, "sales")
     counter = [0]
     for relative, kind in FILES.items():
         path = root / relative

@@ -79,13 +79,13 @@ def test_practice_path_shows_score_path_and_debrief(page, sample_site, requests_
     assert widget.locator(".cw-play__path li").count() == 0
     assert "0 / 0" in widget.locator(".cw-play__score").inner_text()
     assert widget.locator(".cw-play__debrief:visible").count() == 0
-    assert str(play.branching.turns[0].customer) in widget.locator(".cw-play__line").inner_text()
+    assert str(play.branching.turns[0].line) in widget.locator(".cw-play__line").inner_text()
     assert requests_seen.off_host() == []
 
 
 def test_hidden_information_reveals_and_hides_by_keyboard(page, sample_site, requests_seen, play) -> None:
     page.goto(sample_site + "roleplays/rp-visit.html")
-    secret = page.get_by_text(str(play.buyer.hidden[0]))
+    secret = page.get_by_text(str(play.cards["buyer"].hidden[0]))
     assert not secret.is_visible()
     summary = page.locator(".cw-reveal summary")
     summary.focus()
@@ -195,8 +195,8 @@ def test_card_sheet_prints_to_a4_pdf_with_chinese_text(request, sample_site, pla
     assert "pts (A4)" in info
     first, second, third = (_pdf_text(pdf, number) for number in (1, 2, 3))
     squeeze = lambda text: "".join(str(text).split())  # noqa: E731
-    assert "第一章如何准备一次拜访？·销售方" in first and squeeze(play.seller.walk_away) in first
-    assert "第一章如何准备一次拜访？·客户方" in second and squeeze(play.buyer.hidden[0]) in second
+    assert "第一章如何准备一次拜访？·销售方" in first and squeeze(play.cards["seller"].walk_away) in first
+    assert "第一章如何准备一次拜访？·客户方" in second and squeeze(play.cards["buyer"].hidden[0]) in second
     assert "第一章如何准备一次拜访？·观察员" in third and squeeze(play.observer[-1].watch) in third
     assert "记录" in third  # the note space made it onto the observer's page
     assert "示例课程" not in first + second + third  # no site chrome on the sheet

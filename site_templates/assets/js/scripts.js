@@ -1,4 +1,4 @@
-/* 话术库: narrow the script pairs by part and by words. Without JS the form stays hidden and all pairs show. */
+/* Script library: narrow the script pairs by part and by words. Without JS the form stays hidden and all pairs show. */
 (() => {
   const initFilter = (form) => {
     const part = form.querySelector(".cw-filter__part");
