@@ -836,3 +836,15 @@ TEXT_PATTERNS: dict[str, str] = {
     "sentence": r"[^。！？；\n]+",
     "counter": "个",
 }
+
+# courseware package: the site zipped for an LMS.
+CLI.update({
+    "package": "生成课件包：--scorm 为 SCORM 1.2 压缩包（网站 + imsmanifest.xml），可导入企业学习平台（LMS）",
+    "package_scorm": "生成 SCORM 1.2 课件包",
+    "package_out": "压缩包路径，默认为课程目录下的 <课程 id>-scorm12.zip",
+    "package_no_kind": "courseware: 用法错误：请说明要生成哪种课件包，例如 --scorm",
+    "package_done": "SCORM 1.2 课件包已生成：{out}（{files} 个文件，{size} KB）",
+})
+UI.update({
+    "scorm_open_site": "打开课程网站",
+})
