@@ -19,6 +19,7 @@ from xml.etree import ElementTree as ET
 from generator import pipeline, routes
 from generator.model.course import Course
 from generator.model.outline import build_outline
+from generator.model.quizpool import CHECK_PREFIX
 from generator.render.quiz_views import QuizCatalog
 from generator.render.templates import embed_json, make_environment
 from generator.resources import TOOL_TEMPLATES
@@ -86,10 +87,13 @@ def launcher_config(course: Course) -> dict[str, Any]:
         "finalId": final.id if final else None, "pass": final.pass_mark if final else 101,
         "diagnosticId": diagnostic.id if diagnostic else None,
         "completion": completion_rule(course), "limit": SUSPEND_LIMIT,
-        "kinds": {view.pool.id: view.pool.kind for view in catalog.defined()},
-        # restored review items get back the part and skill tags the progress page groups them by
-        "questions": {str(q.id): [_part_of(nodes, str(q.node)), [str(tag) for tag in q.tags]]
-                      for q in catalog.questions},
+        # suspend_data refers to quizzes, parts and questions by their place in these lists (it must fit 4096
+        # characters); restored review items get back the part and skill tags the progress page groups them by
+        "quizzes": [[view.pool.id, view.pool.kind] for view in catalog.defined()]
+        + [[CHECK_PREFIX + str(entry.node.id), "chapter"] for entry in catalog.chapters()],
+        "parts": [str(part.node.id) for part in outline.parts],
+        "questions": [[str(q.id), _part_of(nodes, str(q.node)), [str(tag) for tag in q.tags]]
+                      for q in catalog.questions],
     }
 
 

@@ -37,26 +37,31 @@
   }
   function readSet() { const list = read(cfg.readKey); return Array.isArray(list) ? list.filter((i) => cfg.chapters[i]) : []; }
 
-  // suspend_data: {r: read chapter indices, a: {quiz: [n, last, best, day, parts]}, i: {question: [last, best, box, due]}}
+  // suspend_data must fit SCORM 1.2's 4096 characters, so quizzes, parts and questions are named by their
+  // place in the launcher's lists: {v: 1, r: [read chapter], a: [per quiz: 0 | [n, last, best, day, parts]],
+  // i: "per question: '' | last.best[.box.due]" with scores in percent and the due day in base 36}.
+  function pct(v) { return Math.round(num(v) * 100); }
   function pack(data, read) {
-    const a = {}, i = {};
-    Object.keys(data.attempts).forEach((id) => {
-      const t = data.attempts[id];
-      if (isObj(t)) a[id] = [num(t.n), num(t.last), num(t.best), num(t.day), isObj(t.parts) ? t.parts : 0];
+    const a = cfg.quizzes.map((quiz) => {
+      const t = data.attempts[quiz[0]];
+      if (!isObj(t)) return 0;
+      const parts = isObj(t.parts) ? cfg.parts.map((id) => (id in t.parts ? num(t.parts[id]) : null)) : 0;
+      return [num(t.n), num(t.last), num(t.best), num(t.day), parts];
     });
-    Object.keys(data.items).forEach((id) => {
-      const t = data.items[id];
-      if (isObj(t)) i[id] = [num(t.last), num(t.best), num(t.box), num(t.due)];
+    const i = cfg.questions.map((q) => {
+      const t = data.items[q[0]];
+      if (!isObj(t)) return "";
+      return pct(t.last) + "." + pct(t.best) + (num(t.box) ? "." + num(t.box) + "." + num(t.due).toString(36) : "");
     });
-    return { r: read, a: a, i: i };
+    return { v: 1, r: read, a: a, i: i.join(",").replace(/,+$/, "") };
   }
-  // Over SCORM 1.2's 4096 characters, give up the least needed first: learnt items, then every item's
-  // review schedule, then the per-part splits of the chapter checks and part tests, then chapter checks.
+  // Over the limit, give up the least needed first: learnt items, then every item's review schedule,
+  // then the per-part splits of all but the diagnostic and final, then the chapter checks.
   const TRIMS = [
-    (s) => { Object.keys(s.i).forEach((id) => { if (!s.i[id][2]) delete s.i[id]; }); },
-    (s) => { s.i = {}; },
-    (s) => { Object.keys(s.a).forEach((id) => { if (id !== cfg.finalId && id !== cfg.diagnosticId) s.a[id][4] = 0; }); },
-    (s) => { Object.keys(s.a).forEach((id) => { if (id.indexOf("check-") === 0) delete s.a[id]; }); },
+    (s) => { s.i = s.i.split(",").map((t) => (t.split(".").length > 2 ? t : "")).join(",").replace(/,+$/, ""); },
+    (s) => { s.i = ""; },
+    (s) => { s.a.forEach((t, k) => { if (t && cfg.quizzes[k][0] !== cfg.finalId && cfg.quizzes[k][0] !== cfg.diagnosticId) t[4] = 0; }); },
+    (s) => { s.a = s.a.map((t, k) => (cfg.quizzes[k][1] === "chapter" ? 0 : t)); },
   ];
   function serialise(packed) {
     let text = JSON.stringify(packed);
@@ -64,28 +69,29 @@
       TRIMS[k](packed);
       text = JSON.stringify(packed);
     }
-    return text.length > cfg.limit ? JSON.stringify({ r: packed.r, a: {}, i: {} }) : text;
+    return text.length > cfg.limit ? JSON.stringify({ v: 1, r: packed.r, a: [], i: "" }) : text;
   }
 
   // Resume: what the LMS kept joins what this browser has; the more advanced record of each quiz wins.
   function restore(text) {
     let s = null;
     try { s = JSON.parse(text); } catch (error) { return; }
-    if (!isObj(s)) return;
+    if (!isObj(s) || s.v !== 1) return;
     const data = store(), read = readSet();
     (Array.isArray(s.r) ? s.r : []).forEach((i) => { if (cfg.chapters[i] && read.indexOf(i) < 0) read.push(i); });
-    Object.keys(isObj(s.a) ? s.a : {}).forEach((id) => {
-      const t = s.a[id], old = data.attempts[id];
-      if (!Array.isArray(t) || (isObj(old) && num(old.n) >= num(t[0]))) return;
-      data.attempts[id] = { kind: cfg.kinds[id] || (id.indexOf("check-") === 0 ? "chapter" : ""), n: num(t[0]),
-        last: num(t[1]), best: num(t[2]), day: num(t[3]), parts: isObj(t[4]) ? t[4] : {} };
+    (Array.isArray(s.a) ? s.a : []).forEach((t, k) => {
+      const quiz = cfg.quizzes[k], old = quiz && data.attempts[quiz[0]];
+      if (!quiz || !Array.isArray(t) || (isObj(old) && num(old.n) >= num(t[0]))) return;
+      const parts = {};
+      if (Array.isArray(t[4])) cfg.parts.forEach((id, j) => { if (typeof t[4][j] === "number") parts[id] = t[4][j]; });
+      data.attempts[quiz[0]] = { kind: quiz[1], n: num(t[0]), last: num(t[1]), best: num(t[2]), day: num(t[3]), parts: parts };
     });
-    Object.keys(isObj(s.i) ? s.i : {}).forEach((id) => {
-      const t = s.i[id], q = cfg.questions[id] || ["", []];
-      if (!Array.isArray(t) || isObj(data.items[id])) return;
-      const item = { part: q[0], tags: q[1], last: num(t[0]), best: num(t[1]) };
-      if (num(t[2])) { item.box = num(t[2]); item.due = num(t[3]); }
-      data.items[id] = item;
+    String(s.i || "").split(",").forEach((t, k) => {
+      const q = cfg.questions[k], f = t.split(".");
+      if (!q || f.length < 2 || isObj(data.items[q[0]])) return;
+      const item = { part: q[1], tags: q[2], last: (+f[0] || 0) / 100, best: (+f[1] || 0) / 100 };
+      if (f.length > 3) { item.box = +f[2] || 1; item.due = parseInt(f[3], 36) || 0; }
+      data.items[q[0]] = item;
     });
     write(cfg.storage, data);
     write(cfg.readKey, read.sort((x, y) => x - y));

@@ -162,31 +162,69 @@ def test_final_only_completion_fails_below_pass(browser, lms) -> None:
     context.close()
 
 
-def test_suspend_data_stays_within_scorm_limit(browser, lms) -> None:
-    """A learner with a long history: far more than 4096 characters of progress; what matters most survives."""
+def full_history(config: dict[str, Any]) -> dict[str, Any]:
+    """Every quiz taken and every question answered, with odd values: partial credit, a part left out."""
+    parts = config["parts"]
+    attempts = {quiz: {"kind": kind, "n": 3 + k, "last": 40 + k, "best": 90 - k, "day": 20450 + k,
+                       "parts": {part: 50 + j for j, part in enumerate(parts[:-1] or parts)}}
+                for k, (quiz, kind) in enumerate(config["quizzes"])}
+    items = {}
+    for k, (question, part, tags) in enumerate(config["questions"]):
+        items[question] = {"part": part, "tags": tags, "last": round(k % 3 / 3, 2), "best": 1}
+        if k % 2:
+            items[question].update(box=1 + k % 4, due=20460 + k)
+    return {"v": 1, "attempts": attempts, "items": items}
+
+
+def prefill(page, lms: str, limit: int | None = None) -> tuple[dict[str, Any], dict[str, Any]]:  # type: ignore[no-untyped-def]
+    if limit is not None:
+        page.route("**/course/scorm.html", lambda route: route.fulfill(
+            body=route.fetch().text().replace("&#34;limit&#34;:4096", f"&#34;limit&#34;:{limit}"),
+            content_type="text/html"))
+    page.goto(lms + "course/index.html")
+    config = page.evaluate("fetch('scorm.html').then((r) => r.text()).then((t) => JSON.parse(new DOMParser()"
+                           ".parseFromString(t, 'text/html').getElementById('cw-scorm').dataset.json))")
+    history = full_history(config)
+    page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [config["storage"], history])
+    return config, history
+
+
+def test_suspend_data_carries_a_full_history_to_another_browser(browser, lms) -> None:
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
-    key = launcher_storage(page, lms)
-    items = {f"question-with-a-long-identifier-{i:04d}": {"part": "visit", "tags": ["客户信息"], "last": 1, "best": 1,
-                                                          "box": 1 + i % 2, "due": 20000} for i in range(400)}
-    attempts = {f"check-chapter-{i:03d}": {"kind": "chapter", "n": 3, "last": 80, "best": 90, "day": 20000,
-                                           "parts": {"visit": 80, "other-part-with-long-id": 75}} for i in range(60)}
-    attempts["final"] = {"kind": "final", "n": 1, "last": 70, "best": 70, "day": 20000, "parts": {"visit": 70}}
-    page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))",
-                  [key, {"v": 1, "attempts": attempts, "items": items}])
+    config, history = prefill(page, lms)
+    launch(page, lms)
+    page.wait_for_function("API.getCMIValue('cmi.suspend_data').length > 0")
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function("API.isTerminated()")
+    saved = {"suspend_data": cmi(page, "cmi.suspend_data")}
+    assert len(saved["suspend_data"]) <= SUSPEND_LIMIT
+    context.close()
+
+    again = browser.new_context(locale="zh-CN")
+    page = again.new_page()
+    frame = launch(page, lms, saved)
+    restored = frame.evaluate("(k) => JSON.parse(localStorage.getItem(k))", config["storage"])
+    assert restored == history
+    again.close()
+
+
+def test_suspend_data_over_the_limit_keeps_what_matters_most(browser, lms) -> None:
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    config, history = prefill(page, lms, limit=95)
     launch(page, lms)
     page.wait_for_function("API.getCMIValue('cmi.suspend_data').length > 0")
     data = cmi(page, "cmi.suspend_data")
-    assert len(data) <= SUSPEND_LIMIT
+    assert len(data) <= 95, data
     kept = json.loads(data)
-    assert kept["a"]["final"][:3] == [1, 70, 70]
-    assert cmi(page, "cmi.core.score.raw") == "70"
+    final = [quiz for quiz, _ in config["quizzes"]].index("final")
+    best = history["attempts"]["final"]["best"]
+    assert kept["i"] == "" and kept["a"][final] == [history["attempts"]["final"]["n"], 40 + final, best,
+                                                    20450 + final, [50]]  # the final keeps its per-part split
+    assert not any(kept["a"][k] for k, (_, kind) in enumerate(config["quizzes"]) if kind == "chapter")
+    assert cmi(page, "cmi.core.score.raw") == str(best)
     context.close()
-
-
-def launcher_storage(page, lms: str) -> str:  # type: ignore[no-untyped-def]
-    page.goto(lms + "course/scorm.html")
-    return str(page.evaluate("JSON.parse(document.getElementById('cw-scorm').dataset.json).storage"))
 
 
 def test_without_an_lms_the_package_is_a_plain_site(browser, lms) -> None:
