@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -109,3 +110,35 @@ def test_bad_scorm_settings_are_located_errors(tmp_path: Path, capsys: pytest.Ca
 def test_package_needs_a_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--course", str(tmp_path), "package"]) == 2
     assert "--scorm" in capsys.readouterr().err
+
+
+def test_author_text_in_the_launcher_stays_text(tmp_path: Path) -> None:
+    """The course title reaches the launcher's <title>, its frame's label and its data: never as markup."""
+    from html.parser import HTMLParser
+
+    from generator.load.course import load_course
+    from generator.package.scorm import launcher_config, launcher_files
+
+    shutil.copytree(SCAFFOLD, tmp_path, dirs_exist_ok=True)
+    syllabus = tmp_path / "content/syllabus.yaml"
+    hostile = '</title></script><script>alert(1)</script>"&'
+    syllabus.write_text(syllabus.read_text(encoding="utf-8").replace(
+        "title: 示例课程：客户拜访", "title: '" + hostile + "'", 1), encoding="utf-8")
+    course = load_course(tmp_path).course
+    assert course is not None
+    page = launcher_files(course, launcher_config(course))[LAUNCHER].decode("utf-8")
+
+    class Tags(HTMLParser):
+        scripts: list[str] = []  # noqa: RUF012 - one parse per test
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "script":
+                self.scripts.append(dict(attrs).get("src") or "inline")
+            if tag == "div":
+                self.data = dict(attrs)["data-json"]
+
+    tags = Tags()
+    tags.feed(page)
+    assert tags.scripts == [SCRIPT]
+    assert json.loads(tags.data)["storage"].startswith("cw-progress")
+    assert hostile not in page and "&lt;/title&gt;&lt;/script&gt;" in page

@@ -54,7 +54,8 @@ def lms(tmp_path_factory: pytest.TempPathFactory, serve_site: Callable[[Path, st
 
 def site_frame(page):  # type: ignore[no-untyped-def]
     page.wait_for_function("() => { const f = frames[0] && frames[0].frames[0];"
-                           " try { return f && f.document.readyState === 'complete' && f.location.href !== 'about:blank'; }"
+                           " try { return f && f.document.readyState === 'complete' &&"
+                           " f.location.href !== 'about:blank'; }"
                            " catch (e) { return false; } }")
     return page.frame(name="cw-site")
 
