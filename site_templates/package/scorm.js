@@ -125,9 +125,11 @@
   }
 
   // A page counts as read once it has been opened in the frame.
+  let shown = "";
   function visited() {
     let path;
     try { path = frame.contentWindow.location.href; } catch (error) { return; }
+    shown = path;
     const base = location.href.replace(/[#?].*$/, "").replace(/[^/]*$/, "");
     if (path.indexOf(base) !== 0) return;
     path = decodeURI(path.slice(base.length).replace(/[#?].*$/, ""));
@@ -168,6 +170,12 @@
       frame.addEventListener("load", visited);
     }
     frame.src = page;
+    // Material's instant navigation (navigation.instant, with site_url) changes pages without a load event.
+    setInterval(() => {
+      let now = "";
+      try { now = frame.contentWindow.location.href; } catch (error) { return; }
+      if (now !== shown && frame.contentDocument && frame.contentDocument.readyState === "complete") visited();
+    }, 1000);
   }
 
   window.cwScorm = { report: report, finish: finish, pack: pack, serialise: serialise };
