@@ -38,29 +38,33 @@
   function readSet() { const list = read(cfg.readKey); return Array.isArray(list) ? list.filter((i) => cfg.chapters[i]) : []; }
 
   // suspend_data must fit SCORM 1.2's 4096 characters, so quizzes, parts and questions are named by their
-  // place in the launcher's lists: {v: 1, r: [read chapter], a: [per quiz: 0 | [n, last, best, day, parts]],
-  // i: "per question: '' | last.best[.box.due]" with scores in percent and the due day in base 36}.
+  // place in the launcher's lists and numbers are short: {v: 1, d: a day, r: [read chapter],
+  // a: [per quiz: 0 | [n, last, best, d - day, "part scores by place, dot-separated"]],
+  // i: "per question, comma-separated: '' | last.best[.box.due - d]"}, item scores in percent, days in base 36.
   function pct(v) { return Math.round(num(v) * 100); }
+  function b36(n) { return Math.round(n).toString(36); }
   function pack(data, read) {
+    let d = 0;
+    Object.keys(data.attempts).forEach((id) => { if (isObj(data.attempts[id])) d = Math.max(d, num(data.attempts[id].day)); });
     const a = cfg.quizzes.map((quiz) => {
       const t = data.attempts[quiz[0]];
       if (!isObj(t)) return 0;
-      const parts = isObj(t.parts) ? cfg.parts.map((id) => (id in t.parts ? num(t.parts[id]) : null)) : 0;
-      return [num(t.n), num(t.last), num(t.best), num(t.day), parts];
+      const parts = isObj(t.parts) ? cfg.parts.map((id) => (id in t.parts ? num(t.parts[id]) : "")).join(".").replace(/\.+$/, "") : "";
+      return [num(t.n), num(t.last), num(t.best), b36(d - num(t.day)), parts];
     });
     const i = cfg.questions.map((q) => {
       const t = data.items[q[0]];
       if (!isObj(t)) return "";
-      return pct(t.last) + "." + pct(t.best) + (num(t.box) ? "." + num(t.box) + "." + num(t.due).toString(36) : "");
+      return pct(t.last) + "." + pct(t.best) + (num(t.box) ? "." + num(t.box) + "." + b36(num(t.due) - d) : "");
     });
-    return { v: 1, r: read, a: a, i: i.join(",").replace(/,+$/, "") };
+    return { v: 1, d: d, r: read, a: a, i: i.join(",").replace(/,+$/, "") };
   }
   // Over the limit, give up the least needed first: learnt items, then every item's review schedule,
   // then the per-part splits of all but the diagnostic and final, then the chapter checks.
   const TRIMS = [
     (s) => { s.i = s.i.split(",").map((t) => (t.split(".").length > 2 ? t : "")).join(",").replace(/,+$/, ""); },
     (s) => { s.i = ""; },
-    (s) => { s.a.forEach((t, k) => { if (t && cfg.quizzes[k][0] !== cfg.finalId && cfg.quizzes[k][0] !== cfg.diagnosticId) t[4] = 0; }); },
+    (s) => { s.a.forEach((t, k) => { if (t && cfg.quizzes[k][0] !== cfg.finalId && cfg.quizzes[k][0] !== cfg.diagnosticId) t[4] = ""; }); },
     (s) => { s.a = s.a.map((t, k) => (cfg.quizzes[k][1] === "chapter" ? 0 : t)); },
   ];
   function serialise(packed) {
@@ -69,7 +73,7 @@
       TRIMS[k](packed);
       text = JSON.stringify(packed);
     }
-    return text.length > cfg.limit ? JSON.stringify({ v: 1, r: packed.r, a: [], i: "" }) : text;
+    return text.length > cfg.limit ? JSON.stringify({ v: 1, d: 0, r: packed.r, a: [], i: "" }) : text;
   }
 
   // Resume: what the LMS kept joins what this browser has; the more advanced record of each quiz wins.
@@ -82,15 +86,16 @@
     (Array.isArray(s.a) ? s.a : []).forEach((t, k) => {
       const quiz = cfg.quizzes[k], old = quiz && data.attempts[quiz[0]];
       if (!quiz || !Array.isArray(t) || (isObj(old) && num(old.n) >= num(t[0]))) return;
-      const parts = {};
-      if (Array.isArray(t[4])) cfg.parts.forEach((id, j) => { if (typeof t[4][j] === "number") parts[id] = t[4][j]; });
-      data.attempts[quiz[0]] = { kind: quiz[1], n: num(t[0]), last: num(t[1]), best: num(t[2]), day: num(t[3]), parts: parts };
+      const parts = {}, scores = String(t[4] || "").split(".");
+      cfg.parts.forEach((id, j) => { if (scores[j]) parts[id] = +scores[j] || 0; });
+      data.attempts[quiz[0]] = { kind: quiz[1], n: num(t[0]), last: num(t[1]), best: num(t[2]),
+        day: num(s.d) - (parseInt(t[3], 36) || 0), parts: parts };
     });
     String(s.i || "").split(",").forEach((t, k) => {
       const q = cfg.questions[k], f = t.split(".");
       if (!q || f.length < 2 || isObj(data.items[q[0]])) return;
       const item = { part: q[1], tags: q[2], last: (+f[0] || 0) / 100, best: (+f[1] || 0) / 100 };
-      if (f.length > 3) { item.box = +f[2] || 1; item.due = parseInt(f[3], 36) || 0; }
+      if (f.length > 3) { item.box = +f[2] || 1; item.due = num(s.d) + (parseInt(f[3], 36) || 0); }
       data.items[q[0]] = item;
     });
     write(cfg.storage, data);
