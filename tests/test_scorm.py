@@ -142,3 +142,16 @@ def test_author_text_in_the_launcher_stays_text(tmp_path: Path) -> None:
     assert tags.scripts == [SCRIPT]
     assert json.loads(tags.data)["storage"].startswith("cw-progress")
     assert hostile not in page and "&lt;/title&gt;&lt;/script&gt;" in page
+
+
+def test_final_completion_without_a_final_test_is_a_warning(tmp_path: Path) -> None:
+    from generator.pipeline import check
+
+    shutil.copytree(SCAFFOLD, tmp_path, dirs_exist_ok=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "scorm:\n  completion: final\n", encoding="utf-8")
+    assert "scorm-no-final" not in [d.code for d in check(tmp_path).diagnostics]
+    bank = tmp_path / "quizzes/visit.yaml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("kind: final", "kind: part"), encoding="utf-8")
+    found = [d for d in check(tmp_path).diagnostics if d.code == "scorm-no-final"]
+    assert len(found) == 1 and found[0].loc.path == "mkdocs.yml" and found[0].loc.line > 0

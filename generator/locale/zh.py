@@ -90,6 +90,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "删除这个目录；页面模板放在 site_templates/pages/（受限环境中渲染），样式和脚本放在 site_templates/assets/"),
     "refused-config": ("mkdocs.yml 里不能写“{key}”：{reason}", "删除这一项"),
     "site-url-scheme": ("site_url“{value}”不是 http:// 或 https:// 地址", "写成内网地址，例如 http://intranet/training/"),
+    "scorm-no-final": ("scorm.completion 是 final，但课程没有结业测评（kind: final），LMS 永远不会记为完成",
+                       "在题库里加一个 kind: final 的测验，或改为 completion: chapters（读完全部章节即完成）"),
     "reserved-config": ("mkdocs.yml 里的“{key}”由 courseware 生成，这里的设置会被忽略", "删除这一项"),
     "broken-link": ("链接“{link}”指向的页面不存在", "检查路径：链接相对于本页，章节页在“部分 id/章 id.md”"),
     "broken-anchor": ("链接“{link}”指向的位置（# 后面的部分）在那一页上不存在", "打开目标页，复制小标题旁 ¶ 的链接"),

@@ -169,3 +169,9 @@ def _inside(root: Path, value: Any) -> bool:
     return resolved.is_relative_to(root.resolve())
 
 
+def check_scorm(settings: SiteSettings, kinds: set[str]) -> list[Diagnostic]:
+    """completion: final needs a final test, or the LMS would never see the course completed."""
+    scorm = settings.scorm
+    if scorm is None or scorm.completion != "final" or "final" in kinds:
+        return []
+    return [warning(scorm.locs.get("completion", scorm.loc), "scorm-no-final")]
