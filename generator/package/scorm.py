@@ -117,24 +117,16 @@ def mastery_score(config: dict[str, Any]) -> int | None:
 
 
 def manifest(course: Course, files: Iterable[str], mastery: int | None) -> bytes:
-    ET.register_namespace("", CP)
-    ET.register_namespace("adlcp", ADLCP)
-    ET.register_namespace("xsi", XSI)
+    """One organization with one item, the launcher as its only SCO, every file of the package listed."""
+    for prefix, uri in (("", CP), ("adlcp", ADLCP), ("xsi", XSI)):  # the prefixes LMS importers expect
+        ET.register_namespace(prefix, uri)
     ident = _identifier(str(course.syllabus.course.id))
-    title = str(course.syllabus.course.title)
     root = ET.Element(f"{{{CP}}}manifest", {"identifier": ident, "version": "1.0",
                                             f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS})
     metadata = ET.SubElement(root, f"{{{CP}}}metadata")
     ET.SubElement(metadata, f"{{{CP}}}schema").text = "ADL SCORM"
     ET.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.2"
-    organizations = ET.SubElement(root, f"{{{CP}}}organizations", {"default": f"{ident}-org"})
-    organization = ET.SubElement(organizations, f"{{{CP}}}organization", {"identifier": f"{ident}-org"})
-    ET.SubElement(organization, f"{{{CP}}}title").text = title
-    item = ET.SubElement(organization, f"{{{CP}}}item", {"identifier": f"{ident}-item", "identifierref":
-                                                          f"{ident}-sco", "isvisible": "true"})
-    ET.SubElement(item, f"{{{CP}}}title").text = title
-    if mastery is not None:
-        ET.SubElement(item, f"{{{ADLCP}}}masteryscore").text = str(mastery)
+    _add_organization(root, ident, str(course.syllabus.course.title), mastery)
     resources = ET.SubElement(root, f"{{{CP}}}resources")
     resource = ET.SubElement(resources, f"{{{CP}}}resource", {"identifier": f"{ident}-sco", "type": "webcontent",
                                                               f"{{{ADLCP}}}scormtype": "sco", "href": LAUNCHER})
@@ -143,6 +135,17 @@ def manifest(course: Course, files: Iterable[str], mastery: int | None) -> bytes
             ET.SubElement(resource, f"{{{CP}}}file", {"href": quote(name)})
     ET.indent(root, " ")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _add_organization(root: ET.Element, ident: str, title: str, mastery: int | None) -> None:
+    organizations = ET.SubElement(root, f"{{{CP}}}organizations", {"default": f"{ident}-org"})
+    organization = ET.SubElement(organizations, f"{{{CP}}}organization", {"identifier": f"{ident}-org"})
+    ET.SubElement(organization, f"{{{CP}}}title").text = title
+    item = ET.SubElement(organization, f"{{{CP}}}item", {"identifier": f"{ident}-item", "identifierref":
+                                                          f"{ident}-sco", "isvisible": "true"})
+    ET.SubElement(item, f"{{{CP}}}title").text = title
+    if mastery is not None:
+        ET.SubElement(item, f"{{{ADLCP}}}masteryscore").text = str(mastery)
 
 
 def _identifier(course_id: str) -> str:
