@@ -183,6 +183,5 @@
     }, 1000);
   }
 
-  window.cwScorm = { report: report, finish: finish, pack: pack, serialise: serialise };
   start();
 })();
