@@ -73,13 +73,15 @@ def save_to_reload(course: Path, runs: int) -> float:
     from playwright.sync_api import sync_playwright
 
     from generator import serve
+    from generator.load.yamlsource import keep_parsed_files
 
+    keep_parsed_files()  # as `courseware serve` does
     state = serve.State()
     site = course / "site"
     serve.rebuild(course, site, "learner", state)
     server = serve.start_server(site, state, 0)
     stop = threading.Event()
-    watcher = threading.Thread(target=serve.watch, args=(course, site, "learner", state, 0.2, stop))
+    watcher = threading.Thread(target=serve.watch, args=(course, site, "learner", state), kwargs={"stop": stop})
     watcher.start()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     url = f"http://127.0.0.1:{server.server_address[1]}/"

@@ -1,4 +1,5 @@
-"""courseware validate | build | serve | new | schema — exit 0 ok, 1 content errors, 2 usage."""
+"""courseware validate | build | serve | pdf | new | schema | export | import-bank | package — exit 0 ok,
+1 content errors, 2 usage."""
 
 from __future__ import annotations
 
@@ -60,7 +61,19 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("target", type=Path, help=cli("target"))
     schema = commands.add_parser("schema", help=cli("schema"), description=cli("schema"))
     schema.add_argument("kind", nargs="?", help=cli("schema_kind"))
+    _add_bank_commands(commands)
     return parser
+
+
+def _add_bank_commands(commands: argparse._SubParsersAction) -> None:
+    from generator.export.exchange import FORMATS
+
+    export = commands.add_parser("export", help=cli("export"), description=cli("export"))
+    export.add_argument("--format", dest="formats", action="append", choices=FORMATS, help=cli("export_format"))
+    export.add_argument("--out", type=Path, help=cli("export_out"))
+    bank = commands.add_parser("import-bank", help=cli("import_bank"), description=cli("import_bank"))
+    bank.add_argument("file", type=Path, help=cli("import_file"))
+    bank.add_argument("--out", type=Path, help=cli("import_out"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,6 +96,10 @@ def _run(args: argparse.Namespace) -> int:
 
         return print_schema(args.kind)
     root = args.course.resolve()
+    if args.command in ("export", "import-bank"):
+        from generator import bank_commands
+
+        return bank_commands.run(args, root)
     if args.command == "validate":
         return _report(pipeline.check(root, _progress(args)), args, root)
     if args.command == "build":

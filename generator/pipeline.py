@@ -24,6 +24,7 @@ from generator.render import render
 from generator.resources import TOOL_TEMPLATES
 from generator.validate import validate
 from generator.validate.internal_links import check_internal_links, has_internal_links
+from generator.workbook.store import WorkbookStore
 
 Progress = Callable[[str], None]
 # Written into every site courseware builds: only such a folder (or the default site/) may be replaced.
@@ -93,7 +94,9 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
         return outcome
     started = time.perf_counter()
     try:
-        build_dir, outcome.pages, sources = emit_docs(outcome.course, root / "build" / edition, edition)
+        workbooks = WorkbookStore(root / "build" / "cache" / "workbooks")
+        build_dir, outcome.pages, sources = emit_docs(outcome.course, root / "build" / edition, edition, workbooks)
+        workbooks.prune()
     except jinja2.TemplateError as exc:  # a course's own page template: sandboxed, but may still be wrong
         outcome.diagnostics.append(_template_problem(exc))
         return outcome
@@ -164,9 +167,10 @@ def _replaceable(site: Path) -> bool:
     return not any(site.iterdir()) or (site / MARKER).is_file()
 
 
-def emit_docs(course: Course, build_dir: Path, edition: str) -> tuple[Path, int, dict[str, str]]:
+def emit_docs(course: Course, build_dir: Path, edition: str,
+              workbooks: WorkbookStore | None = None) -> tuple[Path, int, dict[str, str]]:
     """Write the plain docs tree and its mkdocs.yml; replaces the previous tree in one rename."""
-    tree = render(course, edition)
+    tree = render(course, edition, workbooks)
     overrides = TOOL_TEMPLATES / "overrides"  # a course's own theme overrides are refused by validation
     has_overrides = overrides.is_dir() and any(overrides.iterdir())
     config = compose_config(_site_values(course), tree, course.syllabus.course.title, has_overrides)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.formatter import format_summary, format_text
+from generator.load.yamlsource import keep_parsed_files
 from generator.locale import cli
 
 WATCHED = ("content", "quizzes", "pages", "site_templates", "mkdocs.yml")
@@ -50,7 +51,7 @@ RELOAD_SCRIPT = """<script>(function () {
       if (seen !== null && status.build !== seen) { location.reload(); return; }
       seen = status.build;
       if (status.problems) { show(status); } else if (box) { box.remove(); box = null; }
-    }).catch(function () {}).then(function () { setTimeout(poll, 250); });
+    }).catch(function () {}).then(function () { setTimeout(poll, 100); });
   }
   poll();
 })();</script>""".replace("%(status)s", STATUS)
@@ -72,6 +73,7 @@ class State:
 
 
 def serve(root: Path, site: Path, edition: str, port: int) -> int:
+    keep_parsed_files()
     state = State()
     rebuild(root, site, edition, state)
     server = start_server(site, state, port)
@@ -90,7 +92,7 @@ def start_server(site: Path, state: State, port: int) -> http.server.ThreadingHT
     return server
 
 
-def watch(root: Path, site: Path, edition: str, state: State, interval: float = 0.2,
+def watch(root: Path, site: Path, edition: str, state: State, interval: float = 0.1,
           stop: threading.Event | None = None) -> None:
     """Polling, not inotify: it works the same on network drives and every OS."""
     stop = stop or threading.Event()

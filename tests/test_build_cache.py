@@ -53,8 +53,33 @@ def test_cached_build_of_an_edited_chapter_equals_a_fresh_build(tmp_path: Path) 
 
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     course = _copy_course(tmp_path / "course")
-    (course / "build/cache").mkdir(parents=True)
-    for name in ("segments-learner-0.42.1.json", "pages-learner-1.6.1.json"):
-        (course / "build/cache" / name).write_text("{\"truncated", encoding="utf-8")
-    site = _build(course)
-    assert (site / "index.html").is_file()
+    first = _files(_build(course))
+    kept = [path for path in sorted((course / "build/cache").rglob("*")) if path.is_file()]
+    assert len(kept) > 100  # JSON stores, a file per page, workbooks
+    for path in kept:  # every entry cut short, as a full disk or a killed build would leave it
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    assert _files(_build(course)) == first
+
+
+def _retitle_chapter(course: Path) -> None:
+    """A title is in every page's navigation: every page's kept HTML must miss."""
+    path = course / "content/syllabus.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "title: 如何根据竞争者情况调整\n" in text
+    edited = text.replace("title: 如何根据竞争者情况调整\n", "title: 如何按竞争者情况调整\n", 1)
+    path.write_text(edited, encoding="utf-8")
+
+
+def test_cached_build_after_a_navigation_change_equals_a_fresh_build(tmp_path: Path) -> None:
+    cached = _copy_course(tmp_path / "cached")
+    _build(cached)
+    assert (cached / "build/cache/workbooks").is_dir() and any((cached / "build/cache").glob("html-*/*"))
+    _retitle_chapter(cached)
+    warm = _files(_build(cached))
+    fresh_course = _copy_course(tmp_path / "fresh")
+    _retitle_chapter(fresh_course)
+    fresh = _files(_build(fresh_course))
+    assert sorted(warm) == sorted(fresh)
+    assert [name for name in fresh if warm[name] != fresh[name]] == []
+    home = warm["index.html"].decode("utf-8")
+    assert "如何按竞争者情况调整" in home and "如何根据竞争者情况调整" not in home

@@ -11,6 +11,7 @@ from generator.load.course import load_course
 from generator.model.outline import build_outline
 from generator.model.quizpool import all_questions
 from generator.render import render
+from generator.render.quiz_views import QuizCatalog
 from tests.embedded import embedded_json
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,3 +44,14 @@ def test_each_part_has_twelve_questions_of_every_type(course) -> None:  # type: 
     assert len(questions) >= 100
     assert {part.id: per_part[part.id] for part in course.syllabus.parts if per_part[part.id] < 12} == {}
     assert {str(q.type) for q in questions} == TYPES
+
+
+def test_quizzes_follow_the_syllabus_not_file_names(course) -> None:  # type: ignore[no-untyped-def]
+    outline = build_outline(course.syllabus)
+    listed = [view.pool for view in QuizCatalog(course, outline).defined()]
+    parts = [pool.questions[0].node for pool in listed if pool.kind == "part"]
+    owners = [next(p.node.id for p in outline.parts if any(e.node.id == node for e in p.walk())) for node in parts]
+    assert owners == [part.node.id for part in outline.parts]
+    assert listed[0].kind == "diagnostic" and listed[-1].kind == "final"
+    in_files = [str(quiz.id) for bank in course.banks for quiz in bank.quizzes if quiz.kind == "part"]
+    assert in_files != [str(pool.id) for pool in listed if pool.kind == "part"]  # file order alone would be wrong

@@ -121,7 +121,25 @@ def load_file(path: Path, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
     controls = [_control_error(text, match, shown) for match in _CONTROL.finditer(text)]
     if controls:
         return None, controls
-    return parse(text, shown)
+    if _kept is None:
+        return parse(text, shown)
+    known = _kept.get(shown)
+    if known is None or known[0] != text:
+        root, problems = parse(text, shown)
+        known = _kept[shown] = (text, root, tuple(problems))
+    return known[1], list(known[2])
+
+
+# path -> (text, tree, problems) of its last parse; only a long-running `courseware serve` keeps them
+_kept: dict[str, tuple[str, YNode | None, tuple[Diagnostic, ...]]] | None = None
+
+
+def keep_parsed_files() -> None:
+    """`courseware serve` reloads every file on each save; an unchanged file's located tree (frozen nodes,
+    never changed by binding) is then parsed once. A one-off build keeps nothing: memory stays flat."""
+    global _kept
+    if _kept is None:
+        _kept = {}
 
 
 def _control_error(text: str, match: re.Match[str], shown: str) -> Diagnostic:
@@ -231,3 +249,35 @@ def _translate(problem: str) -> str:
 
 def _human(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+# --- writing (the .xlsx bank's import writes quizzes/*.yaml): YAML stays in this one module ---
+
+class _Dumper(yaml.SafeDumper):
+    """Keys in the order given; multi-line text as literal blocks, as authors write stems and explanations."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # "  - item" under its key, as the bundled files are written
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None  # PyYAML falls back to quotes when a block cannot hold the text
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    """Short lists of words (tags, scope) on one line: `tags: [合同条款, 守价]`, as authors write them."""
+    words = all(isinstance(item, str) and "\n" not in item for item in value)
+    flow = bool(value) and words and sum(len(item) + 2 for item in value) < 80
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(str, _represent_text)
+_Dumper.add_representer(list, _represent_list)
+
+
+def dump_yaml(data: object, header: str = "") -> str:
+    """A plain value (dicts, lists, text, numbers) as YAML that load_file reads back to the same value."""
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000, indent=2)
+    comment = "".join(f"# {line}\n" for line in header.splitlines())
+    return comment + body

@@ -194,6 +194,18 @@ CLI: dict[str, str] = {
     "error_word": "错误",
     "hint_line": "提示：{hint}",
     "warning_word": "警告",
+    "export": "把全部题库导出为 Moodle XML、GIFT 和 .xlsx 题库，并列出无法原样导出的题目",
+    "export_format": "导出格式：moodle、gift、xlsx；可写多次，不写则全部导出",
+    "export_out": "导出目录，默认为课程目录下的 export/",
+    "export_done": "{format}：{files} 个文件，{questions} 道题，共 {kib:.1f} KiB → {folder}",
+    "export_report": "无法原样导出的 {gaps} 处已列在 {path}",
+    "import_bank": "把 .xlsx 题库读回 quizzes/*.yaml（有错误时一个文件也不写）",
+    "import_file": "要导入的 .xlsx 题库（列的格式见 README）",
+    "import_out": "写入题库 YAML 的目录，默认为课程目录下的 quizzes/",
+    "import_written": "已写入 {path}",
+    "import_done": "导入完成：{count} 个题库文件。运行 `courseware validate` 检查题目与大纲是否对得上。",
+    "import_failed": "发现 {errors} 个错误、{warnings} 条警告；没有写入任何文件。",
+    "write_failed": "courseware: 无法写入 {path}：{reason}",
 }
 
 # argparse's own words (it looks them up through gettext); keys are its English source strings.
@@ -837,6 +849,53 @@ TEXT_PATTERNS: dict[str, str] = {
     "unit": r"(%|[^\d\s%,.一二两三四五六七八九十百到至～~-]+)$",
     "sentence": r"[^。！？；\n]+",
     "counter": "个",
+}
+
+# Question-bank export and import (generator/export): report lines, notes on what a format could not carry,
+# and the .xlsx bank's cell problems (appended to MESSAGES: codes stay stable like the others).
+EXPORT: dict[str, str] = {
+    "gap_line": "{loc}: {question}（{format}）：{reason}",
+    "report_head": "# 题库导出报告：以下 {count} 处无法原样导出\n",
+    "gap_fraction": "得分 {wanted}% 不在 Moodle 允许的分值表里，改为最接近的 {used}%",
+    "gap_ordering_version": ("排序题导出为 Moodle 的 ordering 题型：Moodle 4.4 起自带，"
+                             "更早的版本需先安装 qtype_ordering 插件"),
+    "gap_no_ordering": "GIFT 没有排序题，这道题未导出（请用 Moodle XML 或 .xlsx 题库）",
+    "gap_arrow": "配对的左列里有“->”，GIFT 会把它当成配对符号，导入后配对会错位",
+    "gap_grader_info": "GIFT 的问答题没有“评分说明”：参考答案和自评标准并入了总体反馈，学员答完后可见",
+    "gap_slots": "有 {count} 个选项（或排序项、配对），.xlsx 题库每题最多 {limit} 个，这道题未写入",
+    "gap_separator": "标签里有分隔符“{separator}”，读回时会被拆成两个标签",
+    "gap_rubric_line": "某条自评标准里有换行，读回时会被拆成几条",
+    "difficulty_tag": "难度{level}",
+    "rubric_head": "**自评标准**",
+    "xlsx_title": "题库",
+    "yaml_header": "由 courseware import-bank 从 {source} 导入。",
+}
+LISTINGS["question_types"] = "可用的题型"
+MESSAGES |= {
+    "bank-unreadable": ("无法读取这个 .xlsx 题库：{reason}",
+                        "用 Excel 或 WPS 打开后另存为 .xlsx（Excel 工作簿）再导入"),
+    "bank-no-sheet": ("工作簿里没有名为“{sheet}”的工作表",
+                      "把题目放在名为“{sheet}”的工作表里，第一行写列名（见 README 的列说明）"),
+    "bank-unknown-column": ("未知的列“{column}”，这一列不会导入", "{suggestion}"),
+    "bank-missing-column": ("“题目”表没有“{column}”这一列", "在第一行加上列名“{column}”并填写；列的说明见 README"),
+    "bank-blank-cell": ("“{column}”不能为空", "填上这一格；列的含义见工作簿里的“说明”表"),
+    "bank-bad-id": ("“{column}”里的 id“{value}”不合格式",
+                    "id 只用小写英文字母、数字和连字符，以字母开头，例如 tm-exit-clause"),
+    "bank-not-number": ("“{column}”应为 {low}–{high} 之间的整数，实际是“{value}”",
+                        "只写数字，不要带单位或文字，例如 1"),
+    "bank-score": ("“{column}”应为数字，实际是“{value}”", "只写数字，例如 2 或 0.5，不要带“分”字"),
+    "bank-unknown-type": ("未知题型“{value}”", "{suggestion}"),
+    "bank-difficulty": ("难度“{value}”无法识别", "写 简单、中等、困难，或 1、2、3"),
+    "bank-option-gap": ("选项{letter}是空的，但后面还有选项", "选项从 A 开始连续填写，不要空格"),
+    "bank-few-options": ("只有 {count} 个选项，至少要 2 个", "在“选项A”“选项B”……里补上选项"),
+    "bank-answer-letter": ("答案“{value}”不在选项 {options} 之中", "答案只写有内容的选项的字母，例如 B 或 ACD"),
+    "bank-single-answer": ("单选题的答案是“{value}”，只能有一个字母", "改成一个字母，或把题型改为多选题"),
+    "bank-rating": ("评级“{value}”无法识别", "写 最佳、可接受 或 不当"),
+    "bank-truefalse-answer": ("判断题的答案“{value}”无法识别", "写 正确 或 错误（也可写 对/错、T/F）"),
+    "bank-ordering-answer": ("排序题的答案“{value}”应把 {count} 个选项的字母各写一次",
+                             "按正确顺序写出全部选项的字母，例如 CABD"),
+    "bank-duplicate-id": ("题目 id“{value}”重复，第 {first} 行已经用过",
+                          "每道题的 id 在全部题库中唯一：改一个，或留空自动生成"),
 }
 
 # courseware package: the site zipped for an LMS.

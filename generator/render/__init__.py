@@ -24,6 +24,7 @@ from generator.render.views import PartView, build_views
 from generator.render.worksheets import render_worksheets
 from generator.resources import TOOL_TEMPLATES
 from generator.routes import DATAPACK
+from generator.workbook.store import WorkbookStore
 
 EDITIONS = ("learner", "trainer")
 STANDALONE_ASSETS = "assets/standalone/"
@@ -39,14 +40,14 @@ def own_templates(course: Course) -> Path:
     return course.root / "site_templates"
 
 
-def render(course: Course, edition: str = "learner") -> DocsTree:
+def render(course: Course, edition: str = "learner", workbooks: WorkbookStore | None = None) -> DocsTree:
     own = own_templates(course)
     env = make_environment(own / "pages" if (own / "pages").is_dir() else None)
     env.globals["trainer"] = edition == "trainer"
     outline = build_outline(course.syllabus)
     parts = build_views(outline, course.contents)
     context = RenderContext(course, outline, parts, env, edition, QuizCatalog(course, outline),
-                            build_roleplay_views(course, outline))
+                            build_roleplay_views(course, outline), workbooks or WorkbookStore())
     tree = DocsTree()
     placement = Placement(course, outline, context.catalog, context.roleplays, env)
     for part in parts:

@@ -78,8 +78,14 @@ class QuizCatalog:
     def defined(self) -> list[QuizView]:
         quizzes = [definition_quiz(quiz, self.questions, self.nodes) for quiz in all_definitions(self.course)]
         quizzes = [pool for pool in quizzes if pool.questions]  # reported as quiz-empty-pool
-        quizzes.sort(key=lambda pool: KIND_ORDER.index(pool.kind))  # stable: bank order within a kind
+        quizzes.sort(key=self._course_order)
         return [self.view(pool) for pool in quizzes]
+
+    def _course_order(self, pool: QuizPool) -> tuple[int, int]:
+        """By kind, then by where the quiz's questions sit in the syllabus: file names say nothing about order."""
+        places = {node_id: place for place, node_id in enumerate(self.nodes)}
+        first = min((places.get(question.node, len(places)) for question in pool.questions), default=len(places))
+        return KIND_ORDER.index(pool.kind), first
 
     def review(self) -> QuizView:
         pool = QuizPool("review", "review", UI["quiz_review"], self.questions, len(self.questions), 0, 0)

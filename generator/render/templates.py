@@ -67,6 +67,24 @@ def embed_json(value: object) -> Markup:
     return Markup(text)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment of a process, keyed by name and source checksum:
+    `courseware serve` makes a new environment per rebuild, and compiling ~70 templates took 0.7 s of it."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def make_environment(course_pages: Path | None = None) -> jinja2.Environment:
     """The one template environment of a build: the course's own pages/ first, then the tool's.
 
@@ -83,6 +101,7 @@ def make_environment(course_pages: Path | None = None) -> jinja2.Environment:
         # Markdown's attr_list writes heading ids as {#id}; Jinja comments move out of its way.
         comment_start_string="{##",
         comment_end_string="##}",
+        bytecode_cache=COMPILED,
     )
     env.filters.update(inline=inline, md=markdown, abbr=abbreviation, html=to_html,
                        from_folder=routes.from_folder, as_html=routes.as_html)

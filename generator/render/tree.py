@@ -11,6 +11,7 @@ from generator.model.outline import Outline
 from generator.render.quiz_views import QuizCatalog
 from generator.render.roleplay_views import RoleplayView
 from generator.render.views import PartView
+from generator.workbook.store import WorkbookStore
 
 
 @dataclass
@@ -48,3 +49,4 @@ class RenderContext:
     edition: str
     catalog: QuizCatalog  # built once: chapter checks and quiz pages read the same
     roleplays: tuple[RoleplayView, ...]
+    workbooks: WorkbookStore = field(default_factory=WorkbookStore)  # with a folder, kept between builds

@@ -69,7 +69,8 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     files = []
     for view in views:
         worksheet = view.worksheet
-        files.append((worksheet, build_workbook(worksheet), blank_workbook(worksheet)))
+        files.append((worksheet, ctx.workbooks.get(worksheet, "sample", build_workbook),
+                      ctx.workbooks.get(worksheet, "blank", blank_workbook)))
         tree.files[routes.worksheet_file(worksheet.id)] = files[-1][1]
         tree.files[f"{WORKSHEET_BLANKS}/{worksheet.id}.xlsx"] = files[-1][2]
         tree.add_page(routes.worksheet_page(worksheet.id), page.render(view=view), worksheet.loc.path)

@@ -6,7 +6,8 @@ import datetime
 import io
 import re
 import zipfile
-from typing import Any, Literal
+from copy import copy
+from typing import Any, Literal, cast
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -186,9 +187,19 @@ def _write_data_sheet(sheet: Sheet, layout: SheetLayout, parameters: set[str]) -
 def _write_column(sheet: Sheet, layout: SheetLayout, column: Column, index: int, parameters: set[str]) -> None:
     fmt = style.NUMBER_FORMATS[column_format(column)]
     required = requirements(layout.sheet, column) if column.type == "formula" else []
+    first = sheet.cell(layout.first, index)
+    first.border = style.GRID
+    if column.type == "formula":
+        first.fill, first.protection = style.FORMULA_FILL, LOCKED
+        first.number_format = "General" if fmt == "@" else fmt
+    else:
+        first.fill, first.protection, first.number_format = style.INPUT_FILL, UNLOCKED, fmt
+    first_style = cast(Any, first)._style
     for offset, row in enumerate(range(layout.first, layout.last + 1)):
-        cell = sheet.cell(row, index)
-        cell.border = style.GRID
+        cell: Any = sheet.cell(row, index)
+        # one style for the whole column, shared as openpyxl's own sheet copier does: setting border,
+        # fill, protection and format on 200 rows one by one re-hashes every style object each time
+        cell._style = copy(first_style)
         if column.type == "formula":
             assert column.formula is not None
             body = row_formula(column.formula, layout, row, parameters)
@@ -197,11 +208,7 @@ def _write_column(sheet: Sheet, layout: SheetLayout, column: Column, index: int,
                 shown = ui("ws_missing") if column.missing == "mark" else ""
                 body = f'IF({missing},"{shown}",{body})'
             cell.value = f'=IF({layout.inputs_blank(row)},"",{body})'
-            cell.fill, cell.protection = style.FORMULA_FILL, LOCKED
-            cell.number_format = "General" if fmt == "@" else fmt
-            continue
-        cell.fill, cell.protection, cell.number_format = style.INPUT_FILL, UNLOCKED, fmt
-        if offset < len(layout.sheet.samples):
+        elif offset < len(layout.sheet.samples):
             sample = layout.sheet.samples[offset].get(column.name)
             cell.value = None if sample is None else _cell_value(sample.value, column.type)
             _keep_as_text(cell)

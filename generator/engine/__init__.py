@@ -1,26 +1,23 @@
 """The one module that knows MkDocs: compose mkdocs.yml for a docs tree, and build it.
 
 Everything essential happens before this point, so moving to ProperDocs or Zensical means
-rewriting only this file.
+rewriting only this package (this module and cache.py, which keeps MkDocs' repeated work between builds).
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import hashlib
 import html
-import json
 import logging
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from generator.diagnostics import Diagnostic, Loc, Severity
+from generator.engine.cache import build_cache, reuse_compiled_theme
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, message
 from generator.render.markup import site_extensions
@@ -126,7 +123,8 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     logger.propagate = False
     try:
         config = load_config(config_file=str(config_path), site_dir=str(site_dir))
-        with _build_cache(cache_dir, config_path.parent.name):
+        reuse_compiled_theme(config)
+        with build_cache(cache_dir, config_path.parent.name, config_path):
             build(config)
     except MkDocsException as exc:
         return [*_diagnostics(collector.records, config_path, sources), _failure(str(exc), config_path)]
@@ -149,202 +147,6 @@ def _quiet_jieba() -> None:
     except ImportError:  # pragma: no cover - a dependency; search still works, just coarser
         return
     jieba.setLogLevel(logging.WARNING)
-
-
-class _Store:
-    """One JSON file of results keyed by a hash of their whole input; only entries a build used are written
-    back, so the file follows the course and never grows without bound. `build/` is safe to delete."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.known = _read_cache(path)
-        self.used: dict[str, Any] = {}
-
-    def get(self, key: str) -> Any:
-        if key in self.known:
-            self.used[key] = self.known[key]
-        return self.used.get(key)
-
-    def put(self, key: str, value: Any) -> None:
-        self.used[key] = value
-
-    def save(self) -> None:
-        if self.used and self.used != self.known:
-            _write_cache(self.path, self.used)
-
-
-def _read_cache(path: Path) -> dict[str, Any]:
-    """A missing, truncated or foreign cache file is an empty cache: the build recomputes, never fails."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _write_cache(path: Path, entries: dict[str, Any]) -> None:
-    """Written aside and renamed, so a build stopped half-way leaves the previous cache whole."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        with partial.open("w", encoding="utf-8") as stream:  # streamed: no second copy of every page in memory
-            json.dump(entries, stream, ensure_ascii=False, sort_keys=True)
-        partial.replace(path)
-    except OSError:  # a read-only build/ folder: the site is still right, only the next build is slower
-        pass
-
-
-def _digest(*parts: str) -> str:
-    hashed = hashlib.sha256()
-    for part in parts:
-        hashed.update(part.encode("utf-8"))
-        hashed.update(b"\0")
-    return hashed.hexdigest()
-
-
-@contextlib.contextmanager
-def _build_cache(cache_dir: Path | None, name: str) -> Iterator[None]:
-    """Keep, between builds, the two costly steps inside MkDocs whose result depends only on their input."""
-    if cache_dir is None:
-        yield
-        return
-    with _segment_cache(cache_dir, name), _render_cache(cache_dir, name):
-        yield
-
-
-@contextlib.contextmanager
-def _segment_cache(cache_dir: Path, name: str) -> Iterator[None]:
-    """Material's search segments every Chinese run with jieba, the costliest step of a build (~5 s of ~9 s).
-
-    jieba is a pure function of the text and its (fixed) dictionary, so each section's segmentation is kept,
-    keyed by a hash of the text; a warm build then never loads jieba at all.
-    """
-    index = _search_index_class()
-    if index is None:
-        yield
-        return
-    import jieba
-
-    store = _Store(cache_dir / f"segments-{name}-{jieba.__version__}.json")
-    original = index._segment_chinese
-
-    def segment(self: Any, data: str) -> str:
-        key = _digest(data)
-        found = store.get(key)
-        if found is None:
-            found = original(self, data)
-            store.put(key, found)
-        return str(found)
-
-    index._segment_chinese = segment
-    try:
-        yield
-    finally:
-        index._segment_chinese = original
-    store.save()
-
-
-def _search_index_class() -> Any:
-    try:
-        from material.plugins.search.plugin import SearchIndex, jieba
-    except ImportError:  # pragma: no cover - Material without its search plugin: nothing to cache
-        return None
-    return SearchIndex if jieba is not None else None
-
-
-@contextlib.contextmanager
-def _render_cache(cache_dir: Path, name: str) -> Iterator[None]:
-    """Python-Markdown is the other costly step: a page whose Markdown, file list and settings are unchanged
-    gets back the HTML, table of contents, anchors and warnings of its last render instead of a new one.
-
-    The key holds everything `Page.render` reads: the page's final Markdown, its path, every file's path and
-    URL (links are resolved against them) and the Markdown settings, so any change to those renders again.
-    """
-    import mkdocs
-    from mkdocs.structure.pages import Page
-
-    store = _Store(cache_dir / f"pages-{name}-{mkdocs.__version__}.json")
-    original = Page.render
-    settings: list[tuple[Any, str]] = []  # (files, key): the same for every page of a build, computed once
-
-    def render(page: Page, config: Any, files: Any) -> None:
-        if not settings or settings[0][0] is not files:
-            settings[:] = [(files, _settings_key(config, files))]
-        key = _digest(str(page.markdown), page.file.src_uri, settings[0][1])
-        found = store.get(key)
-        if found is not None:
-            _restore_page(page, found, files)
-            return
-        with _warnings_kept() as warnings:
-            original(page, config, files)
-        store.put(key, _page_entry(page, warnings))
-
-    Page.render = render  # type: ignore[method-assign,assignment]
-    try:
-        yield
-    finally:
-        Page.render = original  # type: ignore[method-assign]
-    store.save()
-
-
-def _settings_key(config: Any, files: Any) -> str:
-    listed = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
-    settings = (config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
-                config["validation"], listed)
-    return _digest(json.dumps(settings, sort_keys=True, default=repr))
-
-
-class _PageWarnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
-@contextlib.contextmanager
-def _warnings_kept() -> Iterator[list[tuple[str, int, str]]]:
-    """What rendering a page logs (broken links and the like) is part of its result: replayed on a cache hit."""
-    logger = logging.getLogger("mkdocs")
-    handler = _PageWarnings()
-    handler.setLevel(logging.INFO)
-    logger.addHandler(handler)
-    try:
-        yield handler.records
-    finally:
-        logger.removeHandler(handler)
-
-
-def _page_entry(page: Any, warnings: list[tuple[str, int, str]]) -> dict[str, Any]:
-    links = page.links_to_anchors
-    return {
-        "content": page.content,
-        "toc": [_toc_token(item) for item in page.toc.items],
-        "title": page._title_from_render,
-        "anchors": sorted(page.present_anchor_ids or ()),
-        "links": None if links is None else {target.src_uri: dict(found) for target, found in links.items()},
-        "warnings": warnings,
-    }
-
-
-def _toc_token(item: Any) -> dict[str, Any]:
-    return {"name": item.title, "id": item.id, "level": item.level,
-            "children": [_toc_token(child) for child in item.children]}
-
-
-def _restore_page(page: Any, entry: dict[str, Any], files: Any) -> None:
-    from mkdocs.structure.toc import get_toc
-
-    page.content = entry["content"]
-    page.toc = get_toc(entry["toc"])
-    page._title_from_render = entry["title"]
-    page.present_anchor_ids = set(entry["anchors"])
-    links = entry["links"]
-    if links is not None:
-        page.links_to_anchors = {files.get_file_from_path(path): found for path, found in links.items()}
-    for name, level, text in entry["warnings"]:
-        logging.getLogger(name).log(level, "%s", text)
 
 
 _PAGE = re.compile(r"Doc file '([^']+)'")

@@ -1,0 +1,371 @@
+"""Work MkDocs repeats on every build although its input did not change, kept in build/cache/ between builds.
+
+Each store is one JSON file of results keyed by a hash of their whole input, so a cached build is byte for byte
+a fresh one (tests/test_build_cache.py). Four steps are kept: Chinese word segmentation, Markdown rendering,
+the search entries of a page and the theme's HTML of a page. `build/` is safe to delete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.render.templates import CompiledTemplates
+
+
+class _Store:
+    """One JSON file of results keyed by a hash of their whole input; only entries a build used are written
+    back, so the file follows the course and never grows without bound. `build/` is safe to delete."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.known = _read_cache(path)
+        self.used: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any:
+        if key in self.known:
+            self.used[key] = self.known[key]
+        return self.used.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = value
+
+    def save(self) -> None:
+        if self.used and self.used != self.known:
+            _write_cache(self.path, self.used)
+
+
+class _FileStore:
+    """One file per result, for results as large as a whole page: a JSON store would hold every page of a
+    big course in memory at once. Files this build did not use are removed when it ends."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> bytes | None:
+        self.used.add(key)
+        try:
+            return (self.folder / key).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: str, value: bytes) -> None:
+        self.used.add(key)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = self.folder / f".{key}.{os.getpid()}"
+            partial.write_bytes(value)
+            partial.replace(self.folder / key)
+        except OSError:  # a read-only build/ folder: only the next build is slower
+            pass
+
+    def save(self) -> None:
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+
+
+def _read_cache(path: Path) -> dict[str, Any]:
+    """A missing, truncated or foreign cache file is an empty cache: the build recomputes, never fails."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_cache(path: Path, entries: dict[str, Any]) -> None:
+    """Written aside and renamed, so a build stopped half-way leaves the previous cache whole."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        with partial.open("w", encoding="utf-8") as stream:  # streamed: no second copy of every page in memory
+            json.dump(entries, stream, ensure_ascii=False, sort_keys=True)
+        partial.replace(path)
+    except OSError:  # a read-only build/ folder: the site is still right, only the next build is slower
+        pass
+
+
+def _digest(*parts: str) -> str:
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(part.encode("utf-8"))
+        hashed.update(b"\0")
+    return hashed.hexdigest()
+
+THEME_COMPILED = CompiledTemplates()  # the theme's templates, compiled once per process (serve rebuilds often)
+
+
+def reuse_compiled_theme(config: Any) -> None:
+    """MkDocs makes a new theme environment every build; its templates need not be compiled again."""
+    theme = config.theme
+    original = theme.get_env
+
+    def get_env() -> Any:
+        env = original()
+        env.bytecode_cache = THEME_COMPILED
+        return env
+
+    theme.get_env = get_env
+
+
+@contextlib.contextmanager
+def build_cache(cache_dir: Path | None, name: str, config_path: Path) -> Iterator[None]:
+    """Keep, between builds, the costly steps inside MkDocs whose result depends only on their input."""
+    if cache_dir is None:
+        yield
+        return
+    with (_segment_cache(cache_dir, name), _render_cache(cache_dir, name),
+          _search_entry_cache(cache_dir, name), _html_cache(cache_dir, name, config_path)):
+        yield
+
+
+@contextlib.contextmanager
+def _segment_cache(cache_dir: Path, name: str) -> Iterator[None]:
+    """Material's search segments every Chinese run with jieba, the costliest step of a build (~5 s of ~9 s).
+
+    jieba is a pure function of the text and its (fixed) dictionary, so each section's segmentation is kept,
+    keyed by a hash of the text; a warm build then never loads jieba at all.
+    """
+    index = _search_index_class()
+    if index is None:
+        yield
+        return
+    import jieba
+
+    store = _Store(cache_dir / f"segments-{name}-{jieba.__version__}.json")
+    original = index._segment_chinese
+
+    def segment(self: Any, data: str) -> str:
+        key = _digest(data)
+        found = store.get(key)
+        if found is None:
+            found = original(self, data)
+            store.put(key, found)
+        return str(found)
+
+    index._segment_chinese = segment
+    try:
+        yield
+    finally:
+        index._segment_chinese = original
+    store.save()
+
+
+def _search_index_class() -> Any:
+    try:
+        from material.plugins.search.plugin import SearchIndex, jieba
+    except ImportError:  # pragma: no cover - Material without its search plugin: nothing to cache
+        return None
+    return SearchIndex if jieba is not None else None
+
+
+@contextlib.contextmanager
+def _render_cache(cache_dir: Path, name: str) -> Iterator[None]:
+    """Python-Markdown is the other costly step: a page whose Markdown, file list and settings are unchanged
+    gets back the HTML, table of contents, anchors and warnings of its last render instead of a new one.
+
+    The key holds everything `Page.render` reads: the page's final Markdown, its path, every file's path and
+    URL (links are resolved against them) and the Markdown settings, so any change to those renders again.
+    """
+    import mkdocs
+    from mkdocs.structure.pages import Page
+
+    store = _FileStore(cache_dir / f"pages-{name}-{mkdocs.__version__}")
+    original = Page.render
+    settings: list[tuple[Any, str]] = []  # (files, key): the same for every page of a build, computed once
+
+    def render(page: Page, config: Any, files: Any) -> None:
+        if not settings or settings[0][0] is not files:
+            settings[:] = [(files, _settings_key(config, files))]
+        key = _digest(str(page.markdown), page.file.src_uri, settings[0][1])
+        found = _json_entry(store.get(key))
+        if found is not None:
+            _restore_page(page, found, files)
+            return
+        with _warnings_kept() as warnings:
+            original(page, config, files)
+        store.put(key, _json(_page_entry(page, warnings)).encode("utf-8"))
+
+    Page.render = render  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        Page.render = original  # type: ignore[method-assign]
+    store.save()
+
+
+def _json_entry(data: bytes | None) -> dict[str, Any] | None:
+    """A damaged entry is a miss: the page renders again."""
+    try:
+        found = json.loads(data) if data is not None else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _settings_key(config: Any, files: Any) -> str:
+    listed = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
+    settings = (config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
+                config["validation"], listed)
+    return _digest(json.dumps(settings, sort_keys=True, default=repr))
+
+
+class _PageWarnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+@contextlib.contextmanager
+def _warnings_kept() -> Iterator[list[tuple[str, int, str]]]:
+    """What rendering a page logs (broken links and the like) is part of its result: replayed on a cache hit."""
+    logger = logging.getLogger("mkdocs")
+    handler = _PageWarnings()
+    handler.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+
+
+def _page_entry(page: Any, warnings: list[tuple[str, int, str]]) -> dict[str, Any]:
+    links = page.links_to_anchors
+    return {
+        "content": page.content,
+        "toc": [_toc_token(item) for item in page.toc.items],
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": None if links is None else {target.src_uri: dict(found) for target, found in links.items()},
+        "warnings": warnings,
+    }
+
+
+def _toc_token(item: Any) -> dict[str, Any]:
+    return {"name": item.title, "id": item.id, "level": item.level,
+            "children": [_toc_token(child) for child in item.children]}
+
+
+def _restore_page(page: Any, entry: dict[str, Any], files: Any) -> None:
+    from mkdocs.structure.toc import get_toc
+
+    page.content = entry["content"]
+    page.toc = get_toc(entry["toc"])
+    page._title_from_render = entry["title"]
+    page.present_anchor_ids = set(entry["anchors"])
+    links = entry["links"]
+    if links is not None:
+        page.links_to_anchors = {files.get_file_from_path(path): found for path, found in links.items()}
+    for name, level, text in entry["warnings"]:
+        logging.getLogger(name).log(level, "%s", text)
+
+
+@contextlib.contextmanager
+def _search_entry_cache(cache_dir: Path, name: str) -> Iterator[None]:
+    """Material's search parses every page's HTML into sections: the same page gives the same entries."""
+    index = _search_index_class()
+    if index is None:
+        yield
+        return
+    store = _Store(cache_dir / f"search-{name}.json")
+    original = index.add_entry_from_context
+
+    def add_entry(self: Any, page: Any) -> None:
+        key = _digest(str(page.content), str(page.url), str(page.title), _json(page.meta),
+                      _json([_toc_token(item) for item in page.toc.items]))
+        found = store.get(key)
+        if found is None:
+            before = len(self.entries)
+            original(self, page)
+            # kept as pairs: the store writes sorted keys, and the index must keep Material's key order
+            store.put(key, [list(entry.items()) for entry in self.entries[before:]])
+        else:
+            self.entries.extend(dict(pairs) for pairs in found)
+
+    index.add_entry_from_context = add_entry
+    try:
+        yield
+    finally:
+        index.add_entry_from_context = original
+    store.save()
+
+
+@contextlib.contextmanager
+def _html_cache(cache_dir: Path, name: str, config_path: Path) -> Iterator[None]:
+    """The theme renders each page from the page, the whole navigation and the settings; when none of these
+    changed, the page's last output is written again. Plugins still see every page (search indexes it)."""
+    import mkdocs.commands.build as builder
+
+    store = _FileStore(cache_dir / f"html-{name}")
+    original = builder._build_page
+    site: list[str] = []  # the navigation and settings: one key part for every page of a build
+
+    def build_page(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, dirty: bool = False,
+                   excluded: bool = False) -> None:
+        if dirty or excluded:
+            original(page, config, doc_files, nav, env, dirty, excluded)
+            return
+        if not site:
+            site.append(_site_key(nav, config_path))
+        key = _digest(site[0], page.file.src_uri, str(page.content), str(page.title), _json(page.meta),
+                      _json([_toc_token(item) for item in page.toc.items]))
+        found = store.get(key)
+        if found is None or not found.rstrip().endswith(b"</html>"):  # missing, or cut short by a full disk
+            original(page, config, doc_files, nav, env, dirty, excluded)
+            store.put(key, Path(page.file.abs_dest_path).read_bytes())
+            return
+        _replay_page(builder, page, config, doc_files, nav, found)
+
+    builder._build_page = build_page
+    try:
+        yield
+    finally:
+        builder._build_page = original
+    store.save()
+
+
+def _replay_page(builder: Any, page: Any, config: Any, doc_files: Any, nav: Any, output: bytes) -> None:
+    """What `_build_page` does around the template: the page is active while plugins see its context."""
+    config._current_page, page.active = page, True
+    try:
+        context = builder.get_context(nav, doc_files, config, page)
+        config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        path = Path(page.file.abs_dest_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(output)
+    finally:
+        page.active, config._current_page = False, None
+
+
+def _site_key(nav: Any, config_path: Path) -> str:
+    """Everything a page's HTML shows besides the page: every nav entry, the settings, the theme's versions and
+    the templates that override it."""
+    import material
+    import mkdocs
+
+    overrides = config_path.parent / "overrides"
+    templates = [(path.relative_to(overrides).as_posix(), path.read_text(encoding="utf-8", errors="replace"))
+                 for path in sorted(overrides.rglob("*")) if path.is_file()] if overrides.is_dir() else []
+    return _digest(mkdocs.__version__, getattr(material, "__version__", ""), config_path.read_text(encoding="utf-8"),
+                   _json(templates), _json(_nav_items(nav.items)))
+
+
+def _nav_items(items: Any) -> list[Any]:
+    return [[str(item.title), str(getattr(item, "url", "") or ""), _nav_items(getattr(item, "children", None) or [])]
+            for item in items]
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr)
