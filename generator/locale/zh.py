@@ -94,6 +94,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "删除这个目录；页面模板放在 site_templates/pages/（受限环境中渲染），样式和脚本放在 site_templates/assets/"),
     "refused-config": ("mkdocs.yml 里不能写“{key}”：{reason}", "删除这一项"),
     "site-url-scheme": ("site_url“{value}”不是 http:// 或 https:// 地址", "写成内网地址，例如 http://intranet/training/"),
+    "scorm-no-final": ("scorm.completion 是 final，但课程没有结业测评（kind: final），LMS 永远不会记为完成",
+                       "在题库里加一个 kind: final 的测验，或改为 completion: chapters（读完全部章节即完成）"),
     "reserved-config": ("mkdocs.yml 里的“{key}”由 courseware 生成，这里的设置会被忽略", "删除这一项"),
     "broken-link": ("链接“{link}”指向的页面不存在", "检查路径：链接相对于本页，章节页在“部分 id/章 id.md”"),
     "broken-anchor": ("链接“{link}”指向的位置（# 后面的部分）在那一页上不存在", "打开目标页，复制小标题旁 ¶ 的链接"),
@@ -941,3 +943,15 @@ MESSAGES |= {
     "bank-duplicate-id": ("题目 id“{value}”重复，第 {first} 行已经用过",
                           "每道题的 id 在全部题库中唯一：改一个，或留空自动生成"),
 }
+
+# courseware package: the site zipped for an LMS.
+CLI.update({
+    "package": "生成课件包：--scorm 为 SCORM 1.2 压缩包（网站 + imsmanifest.xml），可导入企业学习平台（LMS）",
+    "package_scorm": "生成 SCORM 1.2 课件包",
+    "package_out": "压缩包路径，默认为课程目录下的 <课程 id>-scorm12.zip",
+    "package_no_kind": "courseware: 用法错误：请说明要生成哪种课件包，例如 --scorm",
+    "package_done": "SCORM 1.2 课件包已生成：{out}（{files} 个文件，{size} KB）",
+})
+UI.update({
+    "scorm_open_site": "打开课程网站",
+})

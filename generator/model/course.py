@@ -84,6 +84,14 @@ class Extra(Located):
 
 
 @dataclass(frozen=True)
+class Scorm(Located):
+    """scorm: how `courseware package --scorm` reports to the LMS."""
+
+    completion: Literal["chapters", "final"] = field(
+        default="chapters", metadata=doc("何时算完成：chapters＝读完全部章节（或通过结业测评），final＝通过结业测评"))
+
+
+@dataclass(frozen=True)
 class SiteSettings(Located):
     """The typed part of mkdocs.yml; theme and extra stay MkDocs' own shapes, checked key by key."""
 
@@ -95,6 +103,7 @@ class SiteSettings(Located):
     theme: Theme | None = field(default=None, metadata=doc("主题设置"))
     extra: Extra | None = field(default=None, metadata=doc("Material 的附加设置"))
     extra_pages: tuple[ExtraPage, ...] = field(default=(), metadata=doc("额外页面，排在导航最后"))
+    scorm: Scorm | None = field(default=None, metadata=doc("SCORM 1.2 课件包的设置（courseware package --scorm）"))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from generator.validate.profile_checks import check_cards, check_profile
 from generator.validate.quiz_checks import check_quizzes
 from generator.validate.references import check_references
 from generator.validate.roleplay_checks import check_roleplays
-from generator.validate.site_config import check_site_config
+from generator.validate.site_config import check_scorm, check_site_config
 from generator.validate.worksheet_checks import check_worksheets
 
 # Problems that only follow from a syllabus node that failed to load: references into it, its missing body,
@@ -33,6 +33,7 @@ def validate(course: Course) -> list[Diagnostic]:
     problems += check_coverage(outline, course.contents, rules, course.unbound)
     problems += check_references(course)
     problems += check_site_config(course.root, course.site)
+    problems += check_scorm(course.site.settings, {str(q.kind) for bank in course.banks for q in bank.quizzes})
     problems += check_glossary(course.glossary)
     problems += check_facts(course)
     problems += lint_items(course.banks, course.roleplays)

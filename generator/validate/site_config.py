@@ -16,7 +16,8 @@ from generator.validate.markdown_safety import find_unsafe
 from generator.validate.report import error, warning
 
 # What an author may set; everything else is refused, so nothing reaches MkDocs unchecked.
-ALLOWED = ("site_name", "site_description", "site_author", "copyright", "site_url", "theme", "extra", "extra_pages")
+ALLOWED = ("site_name", "site_description", "site_author", "copyright", "site_url", "theme", "extra", "extra_pages",
+           "scorm")
 # Material features that would undo a promise: its tooltips render every title (author text) as HTML.
 REFUSED_FEATURES = {"content.tooltips": "title_html"}
 THEME_ALLOWED = ("name", "palette", "features", "logo", "favicon", "icon", "font")
@@ -168,3 +169,9 @@ def _inside(root: Path, value: Any) -> bool:
     return resolved.is_relative_to(root.resolve())
 
 
+def check_scorm(settings: SiteSettings, kinds: set[str]) -> list[Diagnostic]:
+    """completion: final needs a final test, or the LMS would never see the course completed."""
+    scorm = settings.scorm
+    if scorm is None or scorm.completion != "final" or "final" in kinds:
+        return []
+    return [warning(scorm.locs.get("completion", scorm.loc), "scorm-no-final")]
