@@ -28,6 +28,7 @@ from generator.workbook.store import WorkbookStore
 
 EDITIONS = ("learner", "trainer")
 STANDALONE_ASSETS = "assets/standalone/"
+POLYFILL_ASSETS = "assets/polyfills/"  # run before the theme's bundle, e.g. its search worker under file://
 
 
 # A feature adds its pages and assets to the tree and returns its navigation entries.
@@ -91,6 +92,9 @@ def _add_assets(tree: DocsTree, folders: tuple[Path, ...]) -> None:
     for relative, path in sorted(files.items()):
         tree.files[relative] = path.read_bytes()
         if relative.startswith(STANDALONE_ASSETS):
+            continue
+        if relative.startswith(POLYFILL_ASSETS):
+            tree.polyfills.append(relative)
             continue
         if path.suffix == ".css":
             tree.extra_css.append(relative)
