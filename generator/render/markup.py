@@ -6,10 +6,28 @@ import copy
 from typing import Any
 
 import markdown as python_markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+
+
+class _FocusableTerms(Treeprocessor):
+    def run(self, root: Any) -> None:
+        for term in root.iter("abbr"):
+            term.set("tabindex", "0")
+
+
+class FocusableTerms(Extension):
+    """Glossary terms (<abbr title>) take keyboard focus, and a tap on a phone: the stylesheet then shows the
+    definition, which otherwise only a mouse hovering long enough would see."""
+
+    def extendMarkdown(self, md: Any) -> None:  # Python-Markdown names the hook
+        md.treeprocessors.register(_FocusableTerms(md), "cw_focusable_terms", 1)  # after abbr's (7)
+
 
 EXTENSIONS: list[Any] = [
     "abbr",
+    "generator.render.markup:FocusableTerms",
     "admonition",
     "attr_list",
     "def_list",
