@@ -29,6 +29,6 @@
   };
 
   cw.ready("[data-cw-filter]", initFilter);
-  // Material's search dialog has no name of its own (axe: aria-dialog-name): it takes its input's.
-  cw.ready(".md-search[role=dialog]", (box) => box.setAttribute("aria-label", box.querySelector("input").getAttribute("aria-label")));
+  // Material's search dialog has no name: it takes its input's
+  cw.ready(".md-search", (box) => box.setAttribute("aria-label", box.querySelector("input").getAttribute("aria-label")));
 })();
