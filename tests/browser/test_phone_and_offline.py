@@ -126,7 +126,7 @@ def test_404_page_works_under_a_sub_path(page, error_page_server: str, requests_
     # Material's stylesheet applied (the header sticks) and the site's own loaded from the site's folder
     assert page.locator(".md-header").evaluate("node => getComputedStyle(node).position") == "sticky"
     loaded = page.evaluate("[...document.styleSheets].map(sheet => sheet.href || '')")
-    assert error_page_server + "assets/courseware.css" in loaded
+    assert error_page_server + "assets/site.css" in loaded
     home = page.locator(".md-content a", has_text="课程首页")
     assert home.evaluate("link => link.href") == error_page_server + "index.html"
     assert all(link.startswith(error_page_server) for link in page.eval_on_selector_all(
