@@ -19,7 +19,7 @@ import jinja2
 from generator.diagnostics import Diagnostic, Loc, Severity
 from generator.engine.cache import build_cache, reuse_compiled_theme
 from generator.load.yamlsource import dump
-from generator.locale import LANGUAGE, message
+from generator.locale import LANGUAGE, UI, message
 from generator.render.markup import site_extensions
 from generator.render.tree import DocsTree
 
@@ -56,6 +56,8 @@ def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overr
     extra = dict(base.pop("extra", None) or {})
     extra["generator"] = False  # no "Made with" link to an outside host
     extra["cw_mark"] = tree.mark  # overrides/main.html puts it on every page (the trainer edition's 讲师版)
+    extra["polyfills"] = [*tree.polyfills, *(extra.get("polyfills") or [])]
+    extra["cw_ui"] = {key: UI[key] for key in ("not_found_title", "not_found_text", "home")}  # overrides/404.html
     return {
         "site_name": base.pop("site_name", None) or html.escape(title),
         **base,
@@ -127,6 +129,8 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
         reuse_compiled_theme(config)
         with build_cache(cache_dir, config_path.parent.name, config_path):
             build(config)
+        _inline_search_index(site_dir)
+        _relocatable_error_page(site_dir)
     except MkDocsException as exc:
         return [*_diagnostics(collector.records, config_path, sources), _failure(str(exc), config_path)]
     except (TypeError, ValueError, KeyError, AttributeError, jinja2.TemplateError) as exc:
@@ -139,6 +143,34 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
         if saved_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
     return _diagnostics(collector.records, config_path, sources)
+
+
+def _inline_search_index(site_dir: Path) -> None:
+    """Material's search reads search/search_index.js when the site is opened from disk (file:// refuses the
+    .json it fetches over HTTP): the same index, as a script. Its worker then runs via assets/polyfills/."""
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        index.with_suffix(".js").write_bytes(b"var __index = " + index.read_bytes())
+
+
+# MkDocs writes an error page's URLs from the server root (site_url's path, or "/"), as the page is shown for
+# missing addresses in any folder. Without site_url that root is wrong for a site in a sub-folder: the URLs are
+# made relative to the site folder instead, which overrides/404.html moves the address bar to before they load.
+_ROOT_URL = re.compile(r'((?:href|src)="|"search": ")/(?!/)(")?')
+_ROOT_SCOPE = ('"base": "/"', 'new URL("/",location)')
+
+
+def _relocatable_error_page(site_dir: Path) -> None:
+    page = site_dir / "404.html"
+    if not page.is_file():
+        return
+    text = page.read_text(encoding="utf-8")
+    if _ROOT_SCOPE[0] not in text:  # site_url names the folder: MkDocs' absolute URLs are right
+        return
+    text = _ROOT_URL.sub(lambda found: found.group(1) + ("./\"" if found.group(2) else ""), text)
+    for root in _ROOT_SCOPE:
+        text = text.replace(root, root.replace('"/"', '"."'))
+    page.write_text(text, encoding="utf-8")
 
 
 def _quiet_jieba() -> None:

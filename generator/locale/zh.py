@@ -647,6 +647,9 @@ UI.update({
     "map_section": "节",
     "map_point": "要点",
     "map_nested": "{level}级{name}",
+    "map_scroll": "导图比屏幕宽：左右滑动查看，或用上方按钮收起层级。",
+    "not_found_title": "找不到这个页面",
+    "not_found_text": "这个地址没有对应的页面，可能已改名或移动。请用上方的搜索，或回到",
     "print_hint": "打印版：在浏览器中按 Ctrl+P（“另存为 PDF”即得 PDF），或运行 courseware pdf。每个部分另起一页。",
 })
 UI.update({

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import routes
-from generator.assets import script_rank
+from generator.assets import STYLE_BUNDLE, bundle_styles, script_rank
 from generator.delivery import chosen_plan, deliver
 from generator.locale import UI
 from generator.model.course import Course
@@ -30,6 +30,7 @@ from generator.workbook.store import WorkbookStore
 
 EDITIONS = ("learner", "trainer")
 STANDALONE_ASSETS = "assets/standalone/"
+POLYFILL_ASSETS = "assets/polyfills/"  # run before the theme's bundle, e.g. its search worker under file://
 
 
 # A feature adds its pages and assets to the tree and returns its navigation entries.
@@ -95,14 +96,22 @@ def _add_assets(tree: DocsTree, folders: tuple[Path, ...]) -> None:
     """The tool's assets, then the course's own (a file of the same name replaces the tool's)."""
     files = {"assets/" + path.relative_to(folder).as_posix(): path
              for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*")) if path.is_file()}
+    sheets = []
     for relative, path in sorted(files.items()):
-        tree.files[relative] = path.read_bytes()
+        data = path.read_bytes()
         if relative.startswith(STANDALONE_ASSETS):
-            continue
-        if path.suffix == ".css":
-            tree.extra_css.append(relative)
-        elif path.suffix == ".js":
-            tree.extra_js.append(relative)
+            tree.files[relative] = data
+        elif path.suffix == ".css":  # served as one file: see generator/assets.py
+            sheets.append((relative.removeprefix("assets/"), data))
+        else:
+            tree.files[relative] = data
+            if relative.startswith(POLYFILL_ASSETS):
+                tree.polyfills.append(relative)
+            elif path.suffix == ".js":
+                tree.extra_js.append(relative)
+    if sheets:
+        tree.files[STYLE_BUNDLE] = bundle_styles(sheets)
+        tree.extra_css.append(STYLE_BUNDLE)
     tree.extra_js.sort(key=script_rank)
 
 

@@ -6,10 +6,42 @@ import copy
 from typing import Any
 
 import markdown as python_markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from markupsafe import Markup
+
+
+class _Accessible(Treeprocessor):
+    def run(self, root: Any) -> None:
+        for term in root.iter("abbr"):
+            term.set("tabindex", "0")
+        for item in root.iter("li"):
+            if "task-list-item" in item.get("class", ""):
+                self._name_checkbox(item)
+
+    def _name_checkbox(self, item: Any) -> None:
+        """pymdownx.tasklist stashes the checkbox as raw HTML, its label holding no text: the item's text names it."""
+        found = HTML_PLACEHOLDER_RE.search("".join(item.itertext()))
+        if found is None:
+            return
+        name = HTML_PLACEHOLDER_RE.sub("", "".join(item.itertext())).strip()
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        index = int(found.group(1))
+        blocks[index] = str(blocks[index]).replace("<input ", Markup('<input aria-label="{}" ').format(name), 1)
+
+
+class Accessible(Extension):
+    """Glossary terms (<abbr title>) take keyboard focus, and a tap on a phone, so the stylesheet can show the
+    definition that otherwise only a hovering mouse sees; task-list checkboxes get their item's text as name."""
+
+    def extendMarkdown(self, md: Any) -> None:  # Python-Markdown names the hook
+        md.treeprocessors.register(_Accessible(md), "cw_accessible", 1)  # after abbr (7) and tasklist (25)
+
 
 EXTENSIONS: list[Any] = [
     "abbr",
+    "generator.render.markup:Accessible",
     "admonition",
     "attr_list",
     "def_list",

@@ -23,6 +23,7 @@ class DocsTree:
     nav: list[Any] = field(default_factory=list)
     extra_css: list[str] = field(default_factory=list)
     extra_js: list[str] = field(default_factory=list)
+    polyfills: list[str] = field(default_factory=list)  # scripts that must run in <head>, before the theme's
     pages: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # page -> the author's file it comes from
     mark: str = ""  # shown on every page and every print (the trainer edition's 讲师版), or nothing

@@ -5,9 +5,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from generator import pipeline
+from tests.conftest import copy_bundled_course
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -65,3 +69,23 @@ def page(browser, requests_seen: RequestLog):  # type: ignore[no-untyped-def]
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def built_trainer_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled course's trainer edition, built once for the tests that walk every page of both editions."""
+    course = copy_bundled_course(tmp_path_factory.mktemp("trainer-course"))
+    outcome = pipeline.build(course, course / "site", "trainer")
+    assert not outcome.failed(strict=False), outcome.diagnostics
+    return course / "site"
+
+
+@pytest.fixture(scope="session", params=["learner", "trainer"])
+def edition_site(request: pytest.FixtureRequest) -> Path:
+    """Each edition's built site in turn."""
+    return Path(request.getfixturevalue("built_site" if request.param == "learner" else "built_trainer_site"))
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, relative to it (decks and the 404 page included)."""
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))

@@ -1,5 +1,9 @@
 /* Mind map folding: the build laid the map out once per level (data-cw-at); a button picks one. */
 (() => {
+  const hint = (map) => {
+    const canvas = map.querySelector(".cw-map__canvas");
+    map.querySelector(".cw-map__hint").hidden = canvas.scrollWidth <= canvas.clientWidth;
+  };
   const show = (map, level) => {
     const svg = map.querySelector("svg");
     const view = svg.getAttribute("data-cw-views").split("|")[level];
@@ -18,6 +22,7 @@
     map.querySelectorAll("button[data-cw-depth]").forEach((button) => {
       button.setAttribute("aria-expanded", String(+button.getAttribute("data-cw-depth") <= level));
     });
+    hint(map);
   };
 
   cw.ready("[data-cw-map]", (map) => {
@@ -30,5 +35,6 @@
       show(map, button.getAttribute("aria-expanded") === "true" ? depth - 1 : depth);
     });
     if (map.hasAttribute("data-cw-start")) show(map, +map.getAttribute("data-cw-start"));
+    else hint(map);
   });
 })();

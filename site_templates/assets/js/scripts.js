@@ -29,4 +29,6 @@
   };
 
   cw.ready("[data-cw-filter]", initFilter);
+  // Material's search dialog has no name: it takes its input's
+  cw.ready(".md-search", (box) => box.setAttribute("aria-label", box.querySelector("input").getAttribute("aria-label")));
 })();
