@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator.export import gift
+from generator.export import gift, moodle
 from generator.export.common import credit, scenario_text
 from generator.model.quiz import Question, QuestionBank
 from tests.bank_samples import RESERVED, bundled_course, odd_bank
@@ -60,7 +60,7 @@ def _check(question: Question, parsed: dict[str, Any]) -> None:
         elif question.type == "single":
             assert weights == [100 if o.correct else 0 for o in question.options]
         else:
-            assert weights == [gift.nearest_fraction(credit(o)) for o in question.options]
+            assert weights == [moodle.nearest_fraction(credit(o)) for o in question.options]
     elif question.type == "truefalse":
         assert parsed["isTrue"] is question.answer
         # gift-pegjs calls them true/falseFeedback; Moodle's importer reads them as wrong-answer, right-answer

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.export.common import Gap, credit, gap, scenario_text
-from generator.export.moodle import fraction_text, grader_info, nearest_fraction
+from generator.export.common import Gap, gap, scenario_text
+from generator.export.moodle import fraction_text, grader_info, option_fractions
 from generator.model.quiz import Question, QuestionBank
 
 FORMAT = "GIFT"
@@ -46,16 +46,9 @@ def _explain(text: str) -> str:
 
 
 def _choice(question: Question) -> tuple[str, list[Gap]]:
-    right = sum(1 for option in question.options if option.correct) or 1
-    lines, gaps = [], []
-    for option in question.options:
-        if question.type == "multiple":
-            wanted = 100 / right if option.correct else -100 / right
-        else:
-            wanted = credit(option) if question.type == "scenario" else (100 if option.correct else 0)
-        weight = nearest_fraction(wanted)
-        if abs(weight - wanted) > 0.001:
-            gaps.append(gap(question, FORMAT, "gap_fraction", wanted=round(wanted, 2), used=fraction_text(weight)))
+    lines: list[str] = []
+    gaps: list[Gap] = []
+    for option, weight in option_fractions(question, FORMAT, gaps):
         mark = "=" if weight == 100 and question.type != "multiple" else f"~%{fraction_text(weight)}%"
         if weight == 0:
             mark = "~"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from generator.export.common import Gap, credit, gap, scenario_text
 from generator.locale import zh
-from generator.model.quiz import Question, QuestionBank
+from generator.model.quiz import Option, Question, QuestionBank
 
 FORMAT = "Moodle XML"
 # Moodle refuses an answer grade outside this list when importing (question/format.php, matchgrades)
@@ -97,15 +97,7 @@ def _choice(question: Question) -> tuple[ET.Element, list[Gap]]:
     ET.SubElement(element, "answernumbering").text = "ABCD"
     _combined(element)
     gaps: list[Gap] = []
-    right = sum(1 for option in question.options if option.correct) or 1
-    for option in question.options:
-        if question.type == "multiple":  # the site: +1 per right choice, -1 per wrong one, over the right count
-            wanted = 100 / right if option.correct else -100 / right
-        else:
-            wanted = credit(option) if question.type == "scenario" else (100 if option.correct else 0)
-        fraction = nearest_fraction(wanted)
-        if abs(fraction - wanted) > 0.001:
-            gaps.append(gap(question, FORMAT, "gap_fraction", wanted=round(wanted, 2), used=fraction_text(fraction)))
+    for option, fraction in option_fractions(question, FORMAT, gaps):
         _answer(element, fraction, str(option.text), str(option.feedback))
     return element, gaps
 
@@ -162,3 +154,20 @@ _BUILDERS: dict[str, Callable[[Question], tuple[ET.Element, list[Gap]]]] = {
     "single": _choice, "multiple": _choice, "scenario": _choice, "truefalse": _truefalse,
     "matching": _matching, "ordering": _ordering, "reflection": _essay,
 }
+
+
+def option_fractions(question: Question, format_name: str, gaps: list[Gap]) -> list[tuple[Option, float]]:
+    """Each option's grade as both formats allow it; a credit moved to the nearest allowed grade is a gap."""
+    right = sum(1 for option in question.options if option.correct) or 1
+    found = []
+    for option in question.options:
+        if question.type == "multiple":  # the site: +1 per right choice, -1 per wrong one, over the right count
+            wanted = 100 / right if option.correct else -100 / right
+        else:
+            wanted = credit(option) if question.type == "scenario" else (100 if option.correct else 0)
+        fraction = nearest_fraction(wanted)
+        if abs(fraction - wanted) > 0.001:
+            gaps.append(gap(question, format_name, "gap_fraction", wanted=round(wanted, 2),
+                            used=fraction_text(fraction)))
+        found.append((option, fraction))
+    return found
