@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -188,3 +189,19 @@ def test_bytes_do_not_depend_on_the_process() -> None:
     digests = {subprocess.run([sys.executable, "-c", script, str(REPO)], capture_output=True, text=True, check=True,
                               cwd=REPO, env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(digests) == 1
+
+
+_EMPTY_NUMBER = re.compile(r'<c r="[A-Z0-9]+"(?: s="[0-9]+")?><f>[^<]*</f>(?:<v ?/>|<v></v>)</c>')
+
+
+@pytest.mark.parametrize("use_lxml", ["True", "False"])
+def test_every_formula_cell_keeps_a_value_with_either_xml_writer(use_lxml: str, tmp_path: Path) -> None:
+    """openpyxl writes an empty value differently when lxml is installed; phones show the stored value either way."""
+    script = ("import sys; from pathlib import Path; from generator.load.course import load_course; "
+              "from generator.workbook import build_workbook; "
+              "Path(sys.argv[2]).write_bytes(build_workbook(load_course(Path(sys.argv[1])).course.worksheets[0]))")
+    subprocess.run([sys.executable, "-c", script, str(REPO), str(tmp_path / "book.xlsx")], check=True, cwd=REPO,
+                   env={**os.environ, "OPENPYXL_LXML": use_lxml})
+    xml = zipfile.ZipFile(tmp_path / "book.xlsx").read("xl/worksheets/sheet2.xml").decode()
+    assert "</f><v>" in xml
+    assert _EMPTY_NUMBER.findall(xml) == []

@@ -19,7 +19,8 @@ from generator.workbook.compute import CellError, Unsupported, compute_sheet, pa
 from generator.workbook.layout import SheetLayout, lay_out
 
 Values = dict[str, object]  # cell reference -> value
-_FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"((?: [a-z]+="[^"]*")*)><f>(.*?)</f><v ?/></c>', re.DOTALL)
+# openpyxl writes an empty value as <v/> with its own XML writer and as <v></v> when lxml is installed.
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"((?: [a-z]+="[^"]*")*)><f>(.*?)</f>(?:<v ?/>|<v></v>)</c>', re.DOTALL)
 
 
 def cached_values(worksheet: Worksheet) -> list[Values]:

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import openpyxl
+import openpyxl.xml
 
 from generator.model.worksheet import Worksheet
 
@@ -72,8 +73,8 @@ def input_key(worksheet: Worksheet, variant: str) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """The generator's own source and openpyxl's version: a new release of either rebuilds every workbook."""
-    digest = hashlib.sha256(openpyxl.__version__.encode())
+    """The generator's own source and openpyxl's version and XML writer: a change of any rebuilds every workbook."""
+    digest = hashlib.sha256(f"{openpyxl.__version__} lxml={openpyxl.xml.LXML}".encode())
     for path in sorted(CODE_ROOT.rglob("*.py")):
         digest.update(path.relative_to(CODE_ROOT).as_posix().encode())
         digest.update(path.read_bytes())
