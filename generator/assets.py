@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-BUDGET_GZIP_BYTES = 20 * 1024  # all own JS + CSS together, as served
+BUDGET_GZIP_BYTES = 24 * 1024  # all own JS + CSS together, as served; 20 KiB until the learner journey (#15)
 FRONT_END_SUFFIXES = (".js", ".css")
 # The site's stylesheets are served as one file: apart, each repeated the same vocabulary (Material's variable
 # names, cw- prefixes) to its own gzip, ~1.4 KB of the budget. The standalone decks keep their own.
