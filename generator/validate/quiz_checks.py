@@ -40,6 +40,7 @@ TYPED_FIELDS = sorted({name for names in TYPE_FIELDS.values() for name in names}
 MIN_OPTIONS = 2
 ONCE = ("diagnostic", "final")  # quiz kinds a course has at most one of
 MIN_ITEMS = 3
+NO_SPARE = ("quiz-check-no-spare", "quiz-pool-no-spare")
 RETAKEN = ("part",)  # defined quiz kinds a learner retakes for practice; a diagnostic and a final are taken once
 
 
@@ -57,6 +58,8 @@ def check_quizzes(course: Course, outline: Outline) -> list[Diagnostic]:
     problems += check_definitions(all_definitions(course), questions, nodes)
     if questions:  # a course without banks has no checks to warn about
         problems += check_chapter_pools(outline, questions)
+    if any(question.node not in nodes for question in questions):  # pools counted without it: fix the node first
+        problems = [problem for problem in problems if problem.code not in NO_SPARE]
     return problems
 
 
