@@ -78,11 +78,11 @@ def _produced_pages(course: Course) -> dict[str, str]:
 # again buries the one real error (the rest shows once that one is fixed).
 FILE_FOLLOW_ON = frozenset({"incomplete-chapter", "missing-section", "quiz-empty-pool", "quiz-pool-too-small",
                             "unknown-reference", "dangling-next", "unreachable-turn", "endless-loop", "dead-end",
-                            "no-winning-ending", "roleplay-start-not-turn"})
+                            "no-winning-ending", "roleplay-start-not-turn", "quiz-pool-no-spare"})
 
 
 # A question bank that failed to load leaves chapter checks short of questions wherever the chapter is.
-BANK_FOLLOW_ON = frozenset({"quiz-chapter-few-questions"})
+BANK_FOLLOW_ON = frozenset({"quiz-chapter-few-questions", "quiz-check-no-spare", "quiz-pool-no-spare"})
 
 
 def _without_follow_on(found: list[Diagnostic], loading: list[Diagnostic]) -> list[Diagnostic]:

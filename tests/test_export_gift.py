@@ -96,7 +96,7 @@ def test_every_bundled_bank_parses_with_counts_and_types_matching() -> None:
         for kind, count in _check_bank(bank).items():
             totals[kind] = totals.get(kind, 0) + count
     assert set(totals) == set(GIFT_TYPES)
-    assert sum(totals.values()) == 171 - 9  # the 9 ordering questions are in the report instead
+    assert sum(totals.values()) == 191 - 10  # the 10 ordering questions are in the report instead
 
 
 def test_reserved_characters_paragraphs_and_chinese_come_back_unchanged() -> None:

@@ -92,7 +92,7 @@ def test_every_question_maps_to_a_moodle_type_with_its_answers_and_feedback() ->
             _check(question, element)
             checked[question.type] = checked.get(question.type, 0) + 1
     assert set(checked) == set(MOODLE_TYPES)
-    assert sum(checked.values()) == 171 + 7
+    assert sum(checked.values()) == 191 + 7
 
 
 def test_odd_values_survive_escaping_and_unlisted_credits_are_reported() -> None:

@@ -93,7 +93,7 @@ def test_pool_must_cover_the_draw(sample_course: Path) -> None:
     outline = build_outline(course.syllabus)
     nodes = {str(e.node.id): e for e in outline.walk()}
     questions = [question(qid=f"q{i}", stem=f"题{i}") for i in range(3)]
-    quiz = QuizDefinition(id=Id("t"), kind="part", title=Text("测验"), scope=(Id("visit"),), draw=3)
+    quiz = QuizDefinition(id=Id("t"), kind="part", title=Text("测验"), scope=(Id("visit"),), draw=1)
     assert check_definitions([quiz], questions, nodes) == []
     bigger = QuizDefinition(id=Id("t"), kind="part", title=Text("测验"), scope=(Id("visit"),), draw=4)
     assert codes(check_definitions([bigger], questions, nodes)) == ["quiz-pool-too-small"]
@@ -107,4 +107,33 @@ def test_chapter_with_too_few_questions_warns(sample_course: Path) -> None:
     found = check_chapter_pools(outline, [question(qid="a"), question(qid="b")])
     assert [(d.code, d.severity.value) for d in found] == [("quiz-chapter-few-questions", "warning")]
     assert found[0].message == "第一部分第一章“如何准备一次拜访？”只有 2 道题，章节小测至少需要 3 道"
-    assert check_chapter_pools(outline, [question(qid=q) for q in "abc"]) == []
+    assert check_chapter_pools(outline, [question(qid=q) for q in "abcde"]) == []
+
+
+def test_part_test_without_spare_questions_warns(sample_course: Path) -> None:
+    course = load_course(sample_course).course
+    assert course is not None
+    nodes = build_outline(course.syllabus).by_id()
+    questions = [question(qid=f"q{i}", stem=f"题{i}") for i in range(5)]
+    part = QuizDefinition(id=Id("t"), kind="part", title=Text("测验"), scope=(Id("visit"),), draw=4)
+    found = check_definitions([part], questions, nodes)
+    assert [(d.code, d.severity.value) for d in found] == [("quiz-pool-no-spare", "warning")]
+    assert (found[0].message, found[0].hint) == ("测验“t”每次抽 4 题，题池只有 5 题，重做时还是同一组题",
+                                                 "至少需要 6 题，现有 5 题；再写 1 题或减少 draw")
+    assert check_definitions([part], [*questions, question(qid="q5", stem="题5")], nodes) == []
+    # a final is taken once: drawing the whole pool is how it is meant to work
+    final = QuizDefinition(id=Id("f"), kind="final", title=Text("结业"), draw=5)
+    assert check_definitions([final], questions, nodes) == []
+
+
+def test_chapter_check_without_spare_questions_warns(sample_course: Path) -> None:
+    course = load_course(sample_course).course
+    assert course is not None
+    outline = build_outline(course.syllabus)
+    for count, more in ((3, 2), (4, 1)):
+        found = check_chapter_pools(outline, [question(qid=f"q{i}") for i in range(count)])
+        assert [(d.code, d.severity.value) for d in found] == [("quiz-check-no-spare", "warning")]
+        assert found[0].message == (f"第一部分第一章“如何准备一次拜访？”的章节小测每次抽 3 题，题池只有 {count} 题，"
+                                    "重做时还是同一组题")
+        assert found[0].hint.startswith(f"至少需要 5 题，现有 {count} 题；再写 {more} 题")
+    assert check_chapter_pools(outline, [question(qid=f"q{i}") for i in range(6)]) == []  # draws 4, two spare

@@ -10,6 +10,7 @@ from generator.model.quiz import QuizDefinition
 from generator.model.quizpool import (
     all_questions,
     chapter_quiz,
+    check_draw,
     definition_pool,
     definition_quiz,
     questions_under,
@@ -49,4 +50,11 @@ def test_chapter_check_draws_three_to_five_with_a_stable_seed(sample_course: Pat
     assert check.id == "check-plan-visit"
     assert check.draw == 5
     assert chapter_quiz(chapter, questions[:3], "小测").draw == 3
+    assert chapter_quiz(chapter, questions[:6], "小测").draw == 4  # two left over, so a retake differs
     assert check.seed == chapter_quiz(chapter, questions, "小测").seed
+
+
+def test_check_draw_leaves_two_spare_once_the_pool_allows_it() -> None:
+    # below 3 the check shows what there is (and the validator warns); 3–4 cannot spare two without dropping
+    # under 3; from 5 on two stay in the pool; never more than 5 on one page
+    assert [check_draw(size) for size in range(10)] == [0, 1, 2, 3, 3, 3, 4, 5, 5, 5]

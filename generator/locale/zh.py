@@ -159,6 +159,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quiz-empty-pool": ("测验“{id}”的抽题范围里还没有题目，暂不生成这个测验", "在范围内编写题目，或检查 scope"),
     "quiz-chapter-few-questions": ("{label}“{title}”只有 {count} 道题，章节小测至少需要 {least} 道",
                                    "在题库里补题，`node` 写本章或本章下的节、要点 id"),
+    "quiz-check-no-spare": ("{label}“{title}”的章节小测每次抽 {draw} 题，题池只有 {count} 题，重做时还是同一组题",
+                            "至少需要 {least} 题，现有 {count} 题；再写 {more} 题，`node` 写本章或本章下的节、要点 id"),
+    "quiz-pool-no-spare": ("测验“{id}”每次抽 {draw} 题，题池只有 {pool} 题，重做时还是同一组题",
+                           "至少需要 {least} 题，现有 {pool} 题；再写 {more} 题或减少 draw"),
 }
 
 TYPE_NAMES: dict[str, str] = {

@@ -12,6 +12,7 @@ from generator.model.quiz import Question, QuizDefinition
 
 CHECK_MIN = 3  # a chapter check shows 3–5 questions
 CHECK_MAX = 5
+SPARE = 2  # questions a retake can bring in: a pool of exactly `draw` gives the same test reshuffled
 CHECK_PREFIX = "check-"  # progress key of a chapter's implicit check: check-<chapter-id>
 RESERVED_IDS = ("index", "progress", "review")  # page names under quizzes/
 
@@ -70,4 +71,9 @@ def chapter_quiz(entry: Entry, questions: Sequence[Question], title: str) -> Qui
     """The implicit check on a chapter page; its seed comes from the chapter id so builds repeat."""
     pool = questions_under(entry, questions)
     seed = zlib.crc32(str(entry.node.id).encode("utf-8")) % 100_000
-    return QuizPool(CHECK_PREFIX + str(entry.node.id), "chapter", title, pool, min(CHECK_MAX, len(pool)), 60, seed)
+    return QuizPool(CHECK_PREFIX + str(entry.node.id), "chapter", title, pool, check_draw(len(pool)), 60, seed)
+
+
+def check_draw(size: int) -> int:
+    """How many a chapter check shows: 3–5, leaving SPARE in the pool for a retake once the pool allows it."""
+    return min(CHECK_MAX, max(min(CHECK_MIN, size), size - SPARE))

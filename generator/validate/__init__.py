@@ -23,7 +23,8 @@ from generator.validate.worksheet_checks import check_worksheets
 # Problems that only follow from a syllabus node that failed to load: references into it, its missing body,
 # chapter checks and quiz pools counted without it.
 SYLLABUS_FOLLOW_ON = frozenset({"unknown-reference", "missing-section", "missing-content", "quiz-pool-too-small",
-                                "quiz-empty-pool", "quiz-chapter-few-questions", "ambiguous-node"})
+                                "quiz-empty-pool", "quiz-chapter-few-questions", "quiz-check-no-spare",
+                                "quiz-pool-no-spare", "ambiguous-node"})
 
 
 def validate(course: Course) -> list[Diagnostic]:

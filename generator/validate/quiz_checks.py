@@ -12,8 +12,10 @@ from generator.model.quiz import Question, QuizDefinition
 from generator.model.quizpool import (
     CHECK_MIN,
     RESERVED_IDS,
+    SPARE,
     all_definitions,
     all_questions,
+    check_draw,
     definition_pool,
     questions_under,
 )
@@ -38,6 +40,8 @@ TYPED_FIELDS = sorted({name for names in TYPE_FIELDS.values() for name in names}
 MIN_OPTIONS = 2
 ONCE = ("diagnostic", "final")  # quiz kinds a course has at most one of
 MIN_ITEMS = 3
+NO_SPARE = ("quiz-check-no-spare", "quiz-pool-no-spare")
+RETAKEN = ("part",)  # defined quiz kinds a learner retakes for practice; a diagnostic and a final are taken once
 
 
 def check_quizzes(course: Course, outline: Outline) -> list[Diagnostic]:
@@ -54,6 +58,8 @@ def check_quizzes(course: Course, outline: Outline) -> list[Diagnostic]:
     problems += check_definitions(all_definitions(course), questions, nodes)
     if questions:  # a course without banks has no checks to warn about
         problems += check_chapter_pools(outline, questions)
+    if any(question.node not in nodes for question in questions):  # pools counted without it: fix the node first
+        problems = [problem for problem in problems if problem.code not in NO_SPARE]
     return problems
 
 
@@ -174,6 +180,10 @@ def check_definitions(
         elif quiz.draw is not None and quiz.draw > len(pool):
             loc = quiz.locs.get("draw", quiz.loc)
             problems.append(error(loc, "quiz-pool-too-small", id=quiz.id, draw=quiz.draw, pool=len(pool)))
+        elif quiz.kind in RETAKEN and quiz.draw is not None and len(pool) < quiz.draw + SPARE:
+            loc = quiz.locs.get("draw", quiz.loc)
+            problems.append(warning(loc, "quiz-pool-no-spare", id=quiz.id, draw=quiz.draw, pool=len(pool),
+                                    least=quiz.draw + SPARE, more=quiz.draw + SPARE - len(pool)))
     return problems
 
 
@@ -198,14 +208,21 @@ def _definition_refs(quiz: QuizDefinition, known: set[str], nodes: dict[str, Ent
 
 
 def check_chapter_pools(outline: Outline, questions: Sequence[Question]) -> list[Diagnostic]:
-    """Every chapter page shows a check of at least three questions."""
+    """Every chapter page shows a check of at least three questions, with SPARE more so a retake differs."""
     problems = []
     chapters = [str(entry.node.id) for entry in outline.chapters()]
     for entry in outline.chapters():
+        if chapters.count(entry.node.id) > 1:  # a repeated id is reported already
+            continue
         count = len(questions_under(entry, questions))
-        if count < CHECK_MIN and chapters.count(entry.node.id) == 1:  # a repeated id is reported already
+        least = check_draw(count) + SPARE
+        if count < CHECK_MIN:
             problems.append(warning(entry.node.id.loc, "quiz-chapter-few-questions", label=entry.full_label,
                                     title=entry.title, count=count, least=CHECK_MIN))
+        elif count < least:
+            problems.append(warning(entry.node.id.loc, "quiz-check-no-spare", label=entry.full_label,
+                                    title=entry.title, draw=check_draw(count), count=count, least=least,
+                                    more=least - count))
     return problems
 
 
