@@ -1,5 +1,5 @@
-/* 我的进度: scores per quiz, part and skill from localStorage; saved to a file and read back, a printable sheet.
-   Reads the store through window.cwQuiz (quiz.js), which every page loads before init runs. */
+/* 我的进度: scores per quiz, part and skill, after-class actions and the learner's name from the progress record
+   (cw.progress, progress.js); saved to a file and merged back after a preview, a printable sheet. */
 (() => {
   "use strict";
 
@@ -47,7 +47,7 @@
   }
 
   function skills(Q, cfg, data) {
-    let ui = cfg.ui, tags = {};
+    let ui = cfg.ui, tags = Object.create(null); // a tag may be "constructor" or "__proto__"
     Object.keys(data.items).forEach((id) => {
       let item = data.items[id];
       if (!Q.isObj(item) || !Array.isArray(item.tags)) return;
@@ -86,31 +86,59 @@
     box.querySelector(".cw-progress__date").textContent = new Date(day * 864e5).toISOString().slice(0, 10);
   }
 
-  function exportData(box, cfg) {
-    let Q = window.cwQuiz, data = Q.load(cfg.storage);
-    data.storage = cfg.storage;
-    let blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
+  function exportData(cfg) {
+    let data = cw.progress.load(), who = data.learner.name || data.learner.id;
+    data.exported = cw.progress.today();
+    let name = [cfg.storage.replace(/[^\w-]+/g, "-"), who.replace(/[\s\\/:*?"<>|.]+/g, "-"),
+      new Date(data.exported * 864e5).toISOString().slice(0, 10)].filter(Boolean).join("-");
     let link = cw.el("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = cfg.storage.replace(/[^\w-]+/g, "-") + ".json";
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" }));
+    link.download = name + ".json";
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  function importData(box, cfg, file, status) {
-    let Q = window.cwQuiz, reader = new FileReader();
-    reader.onload = () => {
-      let data = null;
-      try { data = JSON.parse(reader.result); } catch (e) { data = null; }
-      let ok = Q.isObj(data) && data.v === 1 && (!data.storage || data.storage === cfg.storage);
-      if (ok && Q.save(cfg.storage, Q.clean(data))) {
-        render(box, cfg);
-        status.textContent = cfg.ui.imported;
-      } else status.textContent = cfg.ui.import_bad;
-    };
-    reader.readAsText(file);
+  // A file's progress, cleaned, or the message saying why it is refused.
+  function parse(cfg, text) {
+    let Q = window.cwQuiz, ui = cfg.ui, keys = ["attempts", "items", "read", "actions"], data;
+    try { data = JSON.parse(text); } catch (e) { return ui.import_json; }
+    if (!Q.isObj(data) || (data.v !== 1 && data.v !== 2)) return ui.import_bad;
+    if ((data.course || data.storage || cfg.storage) !== cfg.storage) return ui.import_course;
+    if (keys.some((k) => data[k] !== undefined && !Q.isObj(data[k])) || !keys.some((k) => Q.isObj(data[k]))) return ui.import_bad;
+    return cw.progress.clean(data);
+  }
+
+  function ask(bar, status, ui, text, yes) {
+    let panel = cw.el("span", "cw-progress__ask");
+    bar.querySelectorAll(".cw-progress__ask").forEach((old) => { old.remove(); });
+    [[ui.confirm, true], [ui.cancel, false]].forEach((choice) => {
+      let button = panel.appendChild(cw.el("button", "md-button", choice[0]));
+      button.type = "button";
+      button.addEventListener("click", () => {
+        panel.remove();
+        if (choice[1]) yes();
+        status.textContent = choice[1] ? ui.imported : ui.cancelled;
+        bar.querySelector("button").focus();
+      });
+    });
+    status.textContent = text;
+    bar.insertBefore(panel, status);
+    panel.firstChild.focus();
+  }
+
+  // Merged into what this browser has, after the learner saw what would change.
+  function importData(bar, cfg, text, status) {
+    let ui = cfg.ui, incoming = parse(cfg, text);
+    if (typeof incoming === "string") { status.textContent = incoming; return; }
+    let changes = cw.progress.merge(cw.progress.load(), incoming);
+    let said = ["attempts", "items", "read", "actions"].filter((k) => { return changes[k]; })
+      .map((k) => { return cw.fmt(ui["import_" + k], { n: changes[k] }); });
+    if (!said.length) { status.textContent = ui.import_same; return; }
+    ask(bar, status, ui, cw.fmt(ui.import_preview, { changes: said.join("、") }), () => {
+      cw.progress.update((data) => { cw.progress.merge(data, incoming); });
+    });
   }
 
   function actions(box, cfg) {
@@ -126,18 +154,42 @@
     input.type = "file";
     input.accept = ".json,application/json";
     input.setAttribute("aria-label", ui.import);
-    input.addEventListener("change", () => { if (input.files[0]) importData(box, cfg, input.files[0], status); });
-    button(ui.export, () => { exportData(box, cfg); });
+    input.addEventListener("change", () => {
+      let file = input.files[0], reader = new FileReader();
+      if (!file) return;
+      reader.onload = () => { importData(bar, cfg, reader.result, status); };
+      reader.readAsText(file);
+      input.value = ""; // the same file can be chosen again
+    });
+    button(ui.export, () => { exportData(cfg); });
     button(ui.import, () => { input.click(); });
     button(ui.print, () => { window.print(); });
     bar.append(input, status);
+  }
+
+  function learner(box) {
+    let who = cw.progress.load().learner;
+    box.querySelectorAll(".cw-progress__name").forEach((input) => {
+      let key = input.getAttribute("data-key");
+      input.value = who[key];
+      input.addEventListener("input", () => { cw.progress.update((data) => { data.learner[key] = input.value; }); });
+    });
+  }
+
+  function acted(box, cfg) {
+    let out = box.querySelector(".cw-progress__acted");
+    if (out) out.textContent = cw.fmt(cfg.ui.acted, { n: box.querySelectorAll(".cw-actions input:checked").length,
+      total: box.querySelectorAll(".cw-actions input").length });
   }
 
   // Without its data (logged by cw.ready) the page still lists the chapter checks.
   cw.ready(".cw-progress[data-cw-progress]", (box) => {
     const cfg = cw.data(box, ".cw-progress__data");
     actions(box, cfg);
+    learner(box);
     render(box, cfg);
+    acted(box, cfg);
+    document.addEventListener("cw-progress", () => { if (box.isConnected) { render(box, cfg); acted(box, cfg); } });
     box.classList.add("cw-progress--live");
   });
 })();
