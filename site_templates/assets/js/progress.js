@@ -27,7 +27,7 @@
       learner: { name: text(who.name), id: text(who.id) }, attempts: map(d.attempts, isObj),
       items: map(d.items, isObj), read: map(d.read, isNum), actions: map(d.actions, isNum) };
     // only a page of this site: no scheme, no "..", no leading slash
-    if (/^\w[\w\-.%/]*$/.test(last.url) && !/\.\./.test(last.url))
+    if (/^\w[\w\-.%/]*\.html$/.test(last.url) && !/\.\./.test(last.url))
       out.last = { url: last.url, title: text(last.title, 200), day: num(last.day) };
     return out;
   }
