@@ -117,7 +117,8 @@ def test_tick_export_and_merge_into_a_fresh_browser(browser, served_site, tmp_pa
     fresh.reload()
     before = stored(fresh)
     status = fresh.locator(".cw-progress__status")
-    for text, message in (("{oops", "无法按 JSON 读取"), (json.dumps({**exported, "course": "cw-progress-v1:other"}), "另一门课程"),
+    other = json.dumps({**exported, "course": "cw-progress-v1:other"})
+    for text, message in (("{oops", "无法按 JSON 读取"), (other, "另一门课程"),
                           ('{"v": 2, "attempts": [1]}', "不是本课程的进度记录"), ("[]", "不是本课程的进度记录")):
         bad = tmp_path / "bad.json"
         bad.write_text(text, encoding="utf-8")
