@@ -1,17 +1,17 @@
-/* The progress record (v2, CONTRACT.md; v1 read as v2) as cw.progress, and what shows it: nav marks, chapters read,
-   last chapter, after-class actions, the home page's percentage. <meta name="cw-progress">: key, [id, path, counts]. */
+/* cw.progress: the progress record (v2 of CONTRACT.md), and nav marks, chapters read, actions, home's percentage.
+   Data: <meta name="cw-progress"> (render/home.py). */
 (() => {
   "use strict";
   const meta = document.querySelector('meta[name="cw-progress"]');
   const site = meta ? JSON.parse(meta.content) : { key: "", chapters: [] };
-  // this file is <root>/assets/js/progress.js: the root under any sub-path or file://
+  // the site's root under any sub-path or file://
   const root = document.currentScript.src.replace(/assets\/js\/progress\.js.*$/, "");
   const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
   const isNum = (v) => typeof v === "number" && isFinite(v);
   const num = (v) => (isNum(v) ? v : 0);
   const text = (v, n) => (typeof v === "string" ? v.trim().slice(0, n || 40) : "");
   const today = () => Math.floor((Date.now() - new Date().getTimezoneOffset() * 6e4) / 864e5);
-  // maps without a prototype: "__proto__" or "constructor" is a plain key
+  // no prototype: "__proto__" is a plain key
   const map = (value, ok) => {
     const out = Object.create(null);
     if (isObj(value)) Object.keys(value).forEach((k) => { if (ok(value[k])) out[k] = value[k]; });
@@ -26,7 +26,6 @@
     const last = isObj(d.last) ? d.last : {}, out = { v: 2, course: site.key,
       learner: { name: text(who.name), id: text(who.id) }, attempts: map(d.attempts, isObj),
       items: map(d.items, isObj), read: map(d.read, isNum), actions: map(d.actions, isNum) };
-    // only a page of this site: no scheme, no "..", no leading slash
     if (/^\w[\w\-.%/]*\.html$/.test(last.url) && !/\.\./.test(last.url))
       out.last = { url: last.url, title: text(last.title, 200), day: num(last.day) };
     return out;
@@ -39,8 +38,7 @@
     document.dispatchEvent(new Event("cw-progress"));
   };
 
-  // Newest attempt per quiz (day, then n) and item (day if any, then due), best of both; read and actions
-  // united, earliest day kept. Returns how many entries each gains or changes.
+  // Newest attempt (day, then n) or item (day, then due) with the best of both; read and actions: earliest day.
   function merge(into, from) {
     const n = { attempts: 0, items: 0, read: 0, actions: 0 };
     Object.keys(n).forEach((k) => Object.keys(from[k]).forEach((id) => {
@@ -73,7 +71,7 @@
     });
   }
 
-  // Read: the chapter's end has been on screen and the page open for 20 s.
+  // read: its end was on screen and the page open 20 s
   function watchEnd(mark) {
     const id = mark.getAttribute("data-cw-read"), start = Date.now(), url = rel(location.href);
     let seen = false, done = false;
@@ -89,7 +87,7 @@
     setTimeout(check, 2e4);
   }
 
-  // A ticked action is "<chapter id>#<n>"; after any change every box on the page shows the record again.
+  // action n of a chapter: "<chapter id>#<n>"
   const boxes = (each) => document.querySelectorAll("[data-cw-actions]").forEach((box) => {
     box.querySelectorAll("input[type=checkbox]").forEach((input, n) => each(input, box.getAttribute("data-cw-actions") + "#" + n));
   });
@@ -128,5 +126,5 @@
   cw.ready("[data-cw-journey]", showJourney);
   markNav();
   document.addEventListener("cw-progress", () => { markNav(); syncActions(); });
-  if (window.document$) window.document$.subscribe(markNav); // instant navigation: a new page's nav
+  if (window.document$) window.document$.subscribe(markNav);
 })();

@@ -82,7 +82,9 @@
     });
     let all = box.querySelector(".cw-progress__all");
     if (all) all.hidden = open > 0;
-    let day = Q.today();
+    let acted = box.querySelector(".cw-progress__acted"), day = Q.today();
+    if (acted) acted.textContent = cw.fmt(ui.acted, { n: box.querySelectorAll(".cw-actions :checked").length,
+      total: box.querySelectorAll(".cw-actions input").length });
     box.querySelector(".cw-progress__date").textContent = new Date(day * 864e5).toISOString().slice(0, 10);
   }
 
@@ -100,65 +102,49 @@
     setTimeout(() => { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  // A file's progress, cleaned, or the message saying why it is refused.
+  // A file's progress, cleaned, or why it is refused.
   function parse(cfg, text) {
-    let Q = window.cwQuiz, ui = cfg.ui, keys = ["attempts", "items", "read", "actions"], data;
+    let ui = cfg.ui, keys = ["attempts", "items", "read", "actions"], ok = window.cwQuiz.isObj, data;
     try { data = JSON.parse(text); } catch (e) { return ui.import_json; }
-    if (!Q.isObj(data) || (data.v !== 1 && data.v !== 2)) return ui.import_bad;
+    if (!ok(data) || (data.v !== 1 && data.v !== 2)) return ui.import_bad;
     if ((data.course || data.storage || cfg.storage) !== cfg.storage) return ui.import_course;
-    if (keys.some((k) => data[k] !== undefined && !Q.isObj(data[k])) || !keys.some((k) => Q.isObj(data[k]))) return ui.import_bad;
-    return cw.progress.clean(data);
-  }
-
-  function ask(bar, status, ui, text, yes) {
-    let panel = cw.el("span", "cw-progress__ask");
-    bar.querySelectorAll(".cw-progress__ask").forEach((old) => { old.remove(); });
-    [[ui.confirm, true], [ui.cancel, false]].forEach((choice) => {
-      let button = panel.appendChild(cw.el("button", "md-button", choice[0]));
-      button.type = "button";
-      button.addEventListener("click", () => {
-        panel.remove();
-        if (choice[1]) yes();
-        status.textContent = choice[1] ? ui.imported : ui.cancelled;
-        bar.querySelector("button").focus();
-      });
-    });
-    status.textContent = text;
-    bar.insertBefore(panel, status);
-    panel.firstChild.focus();
-  }
-
-  // Merged into what this browser has, after the learner saw what would change.
-  function importData(bar, cfg, text, status) {
-    let ui = cfg.ui, incoming = parse(cfg, text);
-    if (typeof incoming === "string") { status.textContent = incoming; return; }
-    let changes = cw.progress.merge(cw.progress.load(), incoming);
-    let said = ["attempts", "items", "read", "actions"].filter((k) => { return changes[k]; })
-      .map((k) => { return cw.fmt(ui["import_" + k], { n: changes[k] }); });
-    if (!said.length) { status.textContent = ui.import_same; return; }
-    ask(bar, status, ui, cw.fmt(ui.import_preview, { changes: said.join("、") }), () => {
-      cw.progress.update((data) => { cw.progress.merge(data, incoming); });
-    });
+    return keys.some((k) => data[k] !== undefined && !ok(data[k])) || !keys.some((k) => ok(data[k])) ? ui.import_bad : cw.progress.clean(data);
   }
 
   function actions(box, cfg) {
-    let Q = window.cwQuiz, ui = cfg.ui, bar = box.querySelector(".cw-progress__actions");
-    let status = cw.el("p", "cw-progress__status");
+    let ui = cfg.ui, bar = box.querySelector(".cw-progress__actions"), status = cw.el("p", "cw-progress__status"), ask;
     status.setAttribute("aria-live", "polite");
-    function button(text, action) {
-      let node = bar.appendChild(cw.el("button", "md-button", text));
+    function button(text, action, into) {
+      let node = (into || bar).appendChild(cw.el("button", "md-button", text));
       node.type = "button";
       node.addEventListener("click", action);
+      return node;
+    }
+    // merged into this browser's record once the learner has seen what would change
+    function merge(text) {
+      let incoming = parse(cfg, text), changes = typeof incoming === "string" ? {} : cw.progress.merge(cw.progress.load(), incoming);
+      let said = Object.keys(changes).filter((k) => changes[k]).map((k) => cw.fmt(ui["import_" + k], { n: changes[k] }));
+      if (ask) ask.remove();
+      status.textContent = typeof incoming === "string" ? incoming : said.length ? cw.fmt(ui.import_preview, { changes: said.join("、") }) : ui.import_same;
+      if (!said.length) return;
+      ask = bar.insertBefore(cw.el("span", "cw-progress__ask"), status);
+      let answer = (yes) => () => {
+        ask.remove();
+        if (yes) cw.progress.update((data) => { cw.progress.merge(data, incoming); });
+        status.textContent = yes ? ui.imported : ui.cancelled;
+        bar.firstChild.focus();
+      };
+      button(ui.confirm, answer(true), ask).focus();
+      button(ui.cancel, answer(false), ask);
     }
     let input = cw.el("input", "cw-progress__file");
     input.type = "file";
     input.accept = ".json,application/json";
     input.setAttribute("aria-label", ui.import);
     input.addEventListener("change", () => {
-      let file = input.files[0], reader = new FileReader();
-      if (!file) return;
-      reader.onload = () => { importData(bar, cfg, reader.result, status); };
-      reader.readAsText(file);
+      let reader = new FileReader();
+      reader.onload = () => { merge(reader.result); };
+      if (input.files[0]) reader.readAsText(input.files[0]);
       input.value = ""; // the same file can be chosen again
     });
     button(ui.export, () => { exportData(cfg); });
@@ -176,20 +162,13 @@
     });
   }
 
-  function acted(box, cfg) {
-    let out = box.querySelector(".cw-progress__acted");
-    if (out) out.textContent = cw.fmt(cfg.ui.acted, { n: box.querySelectorAll(".cw-actions input:checked").length,
-      total: box.querySelectorAll(".cw-actions input").length });
-  }
-
   // Without its data (logged by cw.ready) the page still lists the chapter checks.
   cw.ready(".cw-progress[data-cw-progress]", (box) => {
     const cfg = cw.data(box, ".cw-progress__data");
     actions(box, cfg);
     learner(box);
     render(box, cfg);
-    acted(box, cfg);
-    document.addEventListener("cw-progress", () => { if (box.isConnected) { render(box, cfg); acted(box, cfg); } });
+    document.addEventListener("cw-progress", () => { if (box.isConnected) render(box, cfg); });
     box.classList.add("cw-progress--live");
   });
 })();
