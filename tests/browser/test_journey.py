@@ -98,6 +98,9 @@ def test_tick_export_and_merge_into_a_fresh_browser(browser, served_site, tmp_pa
     listed = page.locator(".cw-progress__acts .cw-actions[data-cw-actions='why-hold-price'] input")
     expect(listed.first).to_be_checked()
     expect(page.locator(".cw-progress__acted")).to_contain_text("已完成 1 / ")
+    page.emulate_media(media="print")  # the result sheet lists the actions done, only those
+    expect(page.locator(".cw-progress__acts li:visible")).to_have_count(1)
+    page.emulate_media(media="screen")
     page.get_by_label("姓名").fill("张 三")
     page.get_by_label("学号/工号").fill("S001")
     with page.expect_download() as download:
