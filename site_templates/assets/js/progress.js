@@ -5,7 +5,7 @@
   const meta = document.querySelector('meta[name="cw-progress"]');
   const site = meta ? JSON.parse(meta.content) : { key: "", chapters: [] };
   // the site's root under any sub-path or file://
-  const root = document.currentScript.src.replace(/assets\/js\/progress\.js.*$/, "");
+  const root = (document.currentScript || { src: "" }).src.replace(/assets\/js\/progress\.js.*$/, "");
   const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
   const isNum = (v) => typeof v === "number" && isFinite(v);
   const num = (v) => (isNum(v) ? v : 0);
