@@ -29,7 +29,7 @@ from generator.model.quizpool import (
 )
 from generator.render.templates import embed_json
 
-STORAGE_KEY = "cw-progress-v1"  # + ":" + course id; bump the version when the stored shape changes
+STORAGE_KEY = "cw-progress-v1"  # + ":" + course id; the record carries its version (v), read in place (progress.js)
 DEFAULT_CREDIT = {"best": 100, "acceptable": 50, "poor": 0}
 KIND_ORDER = ("diagnostic", "part", "final", "chapter")
 JS_PREFIX = "quizjs_"  # UI keys the scripts read
