@@ -11,9 +11,10 @@ FRONT_END_SUFFIXES = (".js", ".css")
 # names, cw- prefixes) to its own gzip, ~1.4 KB of the budget. The standalone decks keep their own.
 STYLE_BUNDLE = "assets/site.css"
 STANDALONE = "standalone/"
-# The site's scripts in load order: the core first (every widget registers through it), then the store's
-# owner (quiz.js) before its reader (quiz-progress.js). A script not listed loads after these, by name.
-SCRIPT_ORDER = ("js/core.js", "js/quiz.js", "js/quiz-progress.js", "js/roleplay.js", "js/mindmap.js",
+# The site's scripts in load order: the core first (every widget registers through it), then the progress
+# record's owner (progress.js), its writer (quiz.js) and its reader (quiz-progress.js). A script not listed
+# loads after these, by name.
+SCRIPT_ORDER = ("js/core.js", "js/progress.js", "js/quiz.js", "js/quiz-progress.js", "js/roleplay.js", "js/mindmap.js",
                 "js/scripts.js")
 
 

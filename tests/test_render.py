@@ -78,3 +78,47 @@ def test_home_links_only_pages_that_were_built() -> None:
     tree.add_page("scripts.md", "# 示范库")
     [(title, _, links)] = collect_moments(tree, {**UI, "way_scripts": "话术库"})
     assert title == "课后" and [(label, link) for label, link, _ in links] == [("话术库", "scripts.md")]
+
+
+def test_progress_meta_lists_chapters_and_what_counts(sample_course: Path) -> None:
+    """progress.js reads this on every page: optional chapters of the plan do not count towards the percentage."""
+    import dataclasses
+
+    from generator.locale import UI
+    from generator.render.home import progress_meta
+    from generator.render.views import ChapterView
+
+    tree = rendered(sample_course)
+    assert tree.progress["key"].startswith("cw-progress-v1:")  # the key quiz pages carry, so old records stay
+    assert tree.progress["chapters"] == [["plan-visit", "visit/plan-visit", 1]]
+    assert compose_config({}, tree, "t", False)["extra"]["cw_progress"] == tree.progress
+    part = render_parts(sample_course)[0]
+    chapters: tuple[ChapterView, ...] = tuple(dataclasses.replace(c, status="optional") for c in part.chapters)
+    optional = dataclasses.replace(part, chapters=chapters)
+    meta = progress_meta("k", (part, optional), UI)
+    assert [counts for _, _, counts in meta["chapters"]] == [1, 0]
+    assert (meta["read"], meta["done"]) == ("（已读）", "（已做章节小测）")
+
+
+def render_parts(course_dir: Path):  # type: ignore[no-untyped-def]
+    from generator.model.outline import build_outline
+    from generator.render.views import build_views
+
+    course = load_course(course_dir).course
+    return build_views(build_outline(course.syllabus), course.contents)
+
+
+def test_learner_journey_hooks_in_pages(sample_course: Path) -> None:
+    """Chapter titles on the home page link; a chapter ends with the read marker and its actions can be ticked;
+    我的进度 lists every chapter's actions, linked to the chapter, with name and ID fields."""
+    files = rendered(sample_course).files
+    home, chapter = files["index.md"].decode(), files["visit/plan-visit.md"].decode()
+    progress = files["quizzes/progress.md"].decode()
+    assert "    - [第一章 如何准备一次拜访？](visit/plan-visit.md)" in home
+    assert "[开始学习：第一章 如何准备一次拜访？](visit/plan-visit.md)" in home
+    assert '<div class="cw-actions" data-cw-actions="plan-visit" markdown>\n\n- [ ] 下周每次拜访前' in chapter
+    marker = '<div class="cw-read" data-cw-read="plan-visit" data-title="第一章 如何准备一次拜访？"></div>'
+    assert marker in chapter and chapter.index(marker) > chapter.index("cw-actions")  # after all content
+    assert '[拜访 · 第一章 如何准备一次拜访？](../visit/plan-visit.md#actions)' in progress
+    assert '<div class="cw-actions" data-cw-actions="plan-visit" markdown>' in progress
+    assert 'data-key="name"' in progress and 'data-key="id"' in progress

@@ -55,6 +55,7 @@ def compose_config(author: dict[str, Any], tree: DocsTree, title: str, has_overr
         theme["custom_dir"] = "overrides"
     extra = dict(base.pop("extra", None) or {})
     extra["generator"] = False  # no "Made with" link to an outside host
+    extra["cw_progress"] = tree.progress  # overrides/main.html gives it to progress.js on every page
     extra["cw_mark"] = tree.mark  # overrides/main.html puts it on every page (the trainer edition's 讲师版)
     extra["polyfills"] = [*tree.polyfills, *(extra.get("polyfills") or [])]
     extra["cw_ui"] = {key: UI[key] for key in ("not_found_title", "not_found_text", "home")}  # overrides/404.html

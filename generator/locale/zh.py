@@ -410,7 +410,17 @@ UI: dict[str, str] = {
                        "总分 = 各题得分的平均（百分制）。",
     "quiz_progress_noscript": "“我的进度”需要启用 JavaScript：成绩保存在本浏览器里，由页面脚本读取。",
     "quiz_name": "姓名",
-    "quiz_name_hint": "打印前填写",
+    "quiz_name_hint": "填一次，导出和打印都会带上",
+    "quiz_learner_id": "学号/工号",
+    # --- the learner's journey: progress.js and 我的进度 ---
+    "journey_text": "已读 {read} / {total} 章，课程完成 {percent}%",
+    "journey_start": "开始学习：{title}",
+    "journey_resume": "继续学习：{title}",
+    "progress_nav_read": "（已读）",
+    "progress_nav_done": "（已做章节小测）",
+    "progress_actions": "我的课后行动",
+    "progress_actions_text": "各章“课后立即执行”的行动，做完就勾上；勾选会保存在本浏览器，随进度导出，"
+                             "打印成绩单时列出已完成的。",
     "quiz_unchecked": "尚未做过的章节小测",
     "quiz_all_checked": "各章小测都已做过。",
     "quizjs_submit": "提交",
@@ -460,6 +470,18 @@ UI: dict[str, str] = {
     "quizjs_print": "打印成绩单",
     "quizjs_imported": "已导入进度。",
     "quizjs_import_bad": "这个文件不是本课程的进度记录，没有导入。",
+    "progressjs_import_json": "这个文件不是进度文件（无法按 JSON 读取），没有导入，本浏览器的进度没有改动。",
+    "progressjs_import_course": "这个文件是另一门课程的进度记录，没有导入，本浏览器的进度没有改动。",
+    "progressjs_import_preview": "将合并：{changes}。本浏览器已有的记录都会保留（同一测验以较新的一次为准）。",
+    "progressjs_import_same": "文件里没有比本浏览器更新的进度，不需要导入。",
+    "progressjs_import_attempts": "{n} 个测验的成绩",
+    "progressjs_import_items": "{n} 道题的作答",
+    "progressjs_import_read": "{n} 个已读章节",
+    "progressjs_import_actions": "{n} 项课后行动",
+    "progressjs_confirm": "确认导入",
+    "progressjs_cancel": "取消",
+    "progressjs_cancelled": "已取消，没有导入。",
+    "progressjs_acted": "已完成 {n} / {total} 项课后行动。",
 }
 
 # --- worksheets ---

@@ -14,7 +14,7 @@ from generator.model.course import Course
 from generator.model.outline import build_outline
 from generator.profiles import labels_of
 from generator.render.classroom import render_classroom
-from generator.render.home import collect_moments
+from generator.render.home import collect_moments, progress_meta
 from generator.render.placement import Placement
 from generator.render.quiz import render_quizzes
 from generator.render.quiz_views import QuizCatalog
@@ -70,7 +70,8 @@ def render(course: Course, edition: str = "learner", plan: str | None = None,
     # last, so that it links only to pages the features actually made
     tree.add_page(routes.HOME, env.get_template("home.md.j2").render(
         course=course.syllabus.course, parts=parts, total_minutes=sum(p.minutes for p in parts),
-        moments=collect_moments(tree, ui)))
+        moments=collect_moments(tree, ui), first=parts[0].chapters[0].entry if parts and parts[0].chapters else None))
+    tree.progress = progress_meta(context.catalog.storage, parts, ui)
     tree.nav = _nav(parts, bool(terms), course, feature_nav, ui)
     return tree
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator import routes
 from generator.render.tree import DocsTree
+from generator.render.views import PartView
 
 # moment -> the pages it points to, by the URL conventions the features share; a page the course
 # does not have (no quizzes, no role-plays ...) is simply left out
@@ -26,3 +29,12 @@ def collect_moments(tree: DocsTree, ui: dict[str, str]) -> list[tuple[str, str, 
         if found:
             moments.append((ui[f"moment_{moment}"], ui[f"moment_{moment}_text"], found))
     return moments
+
+
+def progress_meta(storage: str, parts: tuple[PartView, ...], ui: dict[str, str]) -> dict[str, Any]:
+    """What progress.js reads on every page (overrides/main.html): the storage key and the chapters as
+    [id, page path without .md, 1 when it counts towards the course percentage]. Optional chapters of the
+    delivery plan do not count; self-study ones do, since the learner reads them on their own."""
+    chapters = [[str(chapter.entry.node.id), chapter.entry.page.removesuffix(".md"), int(chapter.status != "optional")]
+                for part in parts for chapter in part.chapters]
+    return {"key": storage, "chapters": chapters, "read": ui["progress_nav_read"], "done": ui["progress_nav_done"]}

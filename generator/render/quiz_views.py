@@ -29,10 +29,11 @@ from generator.model.quizpool import (
 )
 from generator.render.templates import embed_json
 
-STORAGE_KEY = "cw-progress-v1"  # + ":" + course id; bump the version when the stored shape changes
+STORAGE_KEY = "cw-progress-v1"  # + ":" + course id; the record carries its version (v), read in place (progress.js)
 DEFAULT_CREDIT = {"best": 100, "acceptable": 50, "poor": 0}
 KIND_ORDER = ("diagnostic", "part", "final", "chapter")
 JS_PREFIX = "quizjs_"  # UI keys the scripts read
+PROGRESS_JS_PREFIX = "progressjs_"  # and those only 我的进度 reads (import, actions)
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,8 @@ class QuizCatalog:
         ]
         listed = [{"id": q.pool.id, "kind": q.pool.kind, "title": q.pool.title, "pass": q.pool.pass_mark}
                   for q in quizzes]
-        return embed_json({"storage": self.storage, "course": self.title, "parts": parts, "quizzes": listed,
-                        "ui": script_strings()})
+        ui = {**script_strings(), **script_strings(PROGRESS_JS_PREFIX)}
+        return embed_json({"storage": self.storage, "course": self.title, "parts": parts, "quizzes": listed, "ui": ui})
 
     def chapters(self) -> list[Entry]:
         """Chapters whose page shows a check."""
@@ -140,8 +141,8 @@ class QuizCatalog:
         return data
 
 
-def script_strings() -> dict[str, str]:
-    return {key[len(JS_PREFIX):]: value for key, value in UI.items() if key.startswith(JS_PREFIX)}
+def script_strings(prefix: str = JS_PREFIX) -> dict[str, str]:
+    return {key[len(prefix):]: value for key, value in UI.items() if key.startswith(prefix)}
 
 
 def _covers(quiz: QuizView, part: Entry) -> bool:

@@ -27,6 +27,7 @@ class DocsTree:
     pages: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # page -> the author's file it comes from
     mark: str = ""  # shown on every page and every print (the trainer edition's 讲师版), or nothing
+    progress: dict[str, Any] = field(default_factory=dict)  # what progress.js reads on every page (render/home.py)
 
     def add_page(self, path: str, text: str, source: str = "") -> None:
         self.files[path] = text.encode("utf-8")

@@ -30,10 +30,12 @@
   }
   function isObj(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
   function num(v) { return typeof v === "number" && isFinite(v) ? v : 0; }
+  // v1, or the site's v2 (progress.js), whose other fields (chapters read, actions, learner) are kept as they are
   function store() {
-    const data = read(cfg.storage);
-    const ok = isObj(data) && data.v === 1;
-    return { v: 1, attempts: ok && isObj(data.attempts) ? data.attempts : {}, items: ok && isObj(data.items) ? data.items : {} };
+    const data = read(cfg.storage), ok = isObj(data) && (data.v === 1 || data.v === 2), out = ok ? data : { v: 1 };
+    out.attempts = ok && isObj(data.attempts) ? data.attempts : {};
+    out.items = ok && isObj(data.items) ? data.items : {};
+    return out;
   }
   function readSet() { const list = read(cfg.readKey); return Array.isArray(list) ? list.filter((i) => cfg.chapters[i]) : []; }
 

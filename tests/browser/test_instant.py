@@ -60,3 +60,21 @@ def test_widgets_start_after_instant_navigation(page, instant_site: str, request
     assert page.get_by_role("button", name="提交").count() == 1  # started once, not twice
     assert errors == []  # e.g. data blocks run as scripts, or SVG links Material cannot rewrite
     assert requests_seen.off_host() == []
+
+
+def test_read_marks_survive_instant_navigation(page, instant_site: str) -> None:
+    """The nav of a page reached without a reload shows the chapters read (progress.js re-applies on document$)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(instant_site + "glossary.html")
+    page.wait_for_load_state("networkidle")
+    key = page.evaluate("JSON.parse(document.querySelector('meta[name=cw-progress]').content).key")
+    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({v: 2, read: {'plan-visit': 20000}}))", key)
+    page.evaluate("window.cwSamePage = true")
+    page.locator("a[href$='visit/index.html']").first.click()
+    page.wait_for_url("**/visit/index.html")
+    mark = page.locator(".md-sidebar--primary a.cw-nav--read[href$='plan-visit.html']")
+    mark.wait_for(state="attached")
+    assert mark.locator(".cw-sr").inner_text() == "（已读）"
+    assert page.evaluate("window.cwSamePage === true")
+    assert errors == []

@@ -229,8 +229,10 @@ def test_export_then_import_restores_progress(page, quiz_site, requests_seen, tm
     bad = tmp_path / "bad.json"
     bad.write_text("{oops", encoding="utf-8")
     page.locator(".cw-progress__file").set_input_files(str(bad))
-    expect(page.locator(".cw-progress__status")).to_have_text("这个文件不是本课程的进度记录，没有导入。")
+    expect(page.locator(".cw-progress__status")).to_contain_text("无法按 JSON 读取")
     page.locator(".cw-progress__file").set_input_files(str(saved))
+    expect(page.locator(".cw-progress__status")).to_contain_text("将合并：1 个测验的成绩")
+    page.get_by_role("button", name="确认导入").click()
     expect(page.locator(".cw-progress__status")).to_have_text("已导入进度。")
     expect(page.locator("[data-cw-check='check-plan-visit']")).to_be_hidden()
     assert requests_seen.off_host() == []

@@ -1,5 +1,5 @@
-/* 我的进度: scores per quiz, part and skill from localStorage; saved to a file and read back, a printable sheet.
-   Reads the store through window.cwQuiz (quiz.js), which every page loads before init runs. */
+/* 我的进度: scores per quiz, part and skill, after-class actions and the learner's name from the progress record
+   (cw.progress, progress.js); saved to a file and merged back after a preview, a printable sheet. */
 (() => {
   "use strict";
 
@@ -47,7 +47,7 @@
   }
 
   function skills(Q, cfg, data) {
-    let ui = cfg.ui, tags = {};
+    let ui = cfg.ui, tags = Object.create(null); // a tag may be "constructor" or "__proto__"
     Object.keys(data.items).forEach((id) => {
       let item = data.items[id];
       if (!Q.isObj(item) || !Array.isArray(item.tags)) return;
@@ -82,62 +82,93 @@
     });
     let all = box.querySelector(".cw-progress__all");
     if (all) all.hidden = open > 0;
-    let day = Q.today();
+    let acted = box.querySelector(".cw-progress__acted"), day = Q.today();
+    if (acted) acted.textContent = cw.fmt(ui.acted, { n: box.querySelectorAll(".cw-actions :checked").length,
+      total: box.querySelectorAll(".cw-actions input").length });
     box.querySelector(".cw-progress__date").textContent = new Date(day * 864e5).toISOString().slice(0, 10);
   }
 
-  function exportData(box, cfg) {
-    let Q = window.cwQuiz, data = Q.load(cfg.storage);
-    data.storage = cfg.storage;
-    let blob = new Blob([JSON.stringify(data, null, 1)], { type: "application/json" });
+  function exportData(cfg) {
+    let data = cw.progress.load(), who = data.learner.name || data.learner.id;
+    data.exported = cw.progress.today();
+    let name = [cfg.storage.replace(/[^\w-]+/g, "-"), who.replace(/[\s\\/:*?"<>|.]+/g, "-"),
+      new Date(data.exported * 864e5).toISOString().slice(0, 10)].filter(Boolean).join("-");
     let link = cw.el("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = cfg.storage.replace(/[^\w-]+/g, "-") + ".json";
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" }));
+    link.download = name + ".json";
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  function importData(box, cfg, file, status) {
-    let Q = window.cwQuiz, reader = new FileReader();
-    reader.onload = () => {
-      let data = null;
-      try { data = JSON.parse(reader.result); } catch (e) { data = null; }
-      let ok = Q.isObj(data) && data.v === 1 && (!data.storage || data.storage === cfg.storage);
-      if (ok && Q.save(cfg.storage, Q.clean(data))) {
-        render(box, cfg);
-        status.textContent = cfg.ui.imported;
-      } else status.textContent = cfg.ui.import_bad;
-    };
-    reader.readAsText(file);
+  // A file's progress, cleaned, or why it is refused.
+  function parse(cfg, text) {
+    let ui = cfg.ui, keys = ["attempts", "items", "read", "actions"], ok = window.cwQuiz.isObj, data;
+    try { data = JSON.parse(text); } catch (e) { return ui.import_json; }
+    if (!ok(data) || (data.v !== 1 && data.v !== 2)) return ui.import_bad;
+    if ((data.course || data.storage || cfg.storage) !== cfg.storage) return ui.import_course;
+    return keys.some((k) => data[k] !== undefined && !ok(data[k])) || !keys.some((k) => ok(data[k])) ? ui.import_bad : cw.progress.clean(data);
   }
 
   function actions(box, cfg) {
-    let Q = window.cwQuiz, ui = cfg.ui, bar = box.querySelector(".cw-progress__actions");
-    let status = cw.el("p", "cw-progress__status");
+    let ui = cfg.ui, bar = box.querySelector(".cw-progress__actions"), status = cw.el("p", "cw-progress__status"), ask;
     status.setAttribute("aria-live", "polite");
-    function button(text, action) {
-      let node = bar.appendChild(cw.el("button", "md-button", text));
+    function button(text, action, into) {
+      let node = (into || bar).appendChild(cw.el("button", "md-button", text));
       node.type = "button";
       node.addEventListener("click", action);
+      return node;
+    }
+    // merged into this browser's record once the learner has seen what would change
+    function merge(text) {
+      let incoming = parse(cfg, text), changes = typeof incoming === "string" ? {} : cw.progress.merge(cw.progress.load(), incoming);
+      let said = Object.keys(changes).filter((k) => changes[k]).map((k) => cw.fmt(ui["import_" + k], { n: changes[k] }));
+      if (ask) ask.remove();
+      status.textContent = typeof incoming === "string" ? incoming : said.length ? cw.fmt(ui.import_preview, { changes: said.join("、") }) : ui.import_same;
+      if (!said.length) return;
+      ask = bar.insertBefore(cw.el("span", "cw-progress__ask"), status);
+      let answer = (yes) => () => {
+        ask.remove();
+        if (yes) cw.progress.update((data) => { cw.progress.merge(data, incoming); });
+        status.textContent = yes ? ui.imported : ui.cancelled;
+        bar.firstChild.focus();
+      };
+      button(ui.confirm, answer(true), ask).focus();
+      button(ui.cancel, answer(false), ask);
     }
     let input = cw.el("input", "cw-progress__file");
     input.type = "file";
     input.accept = ".json,application/json";
     input.setAttribute("aria-label", ui.import);
-    input.addEventListener("change", () => { if (input.files[0]) importData(box, cfg, input.files[0], status); });
-    button(ui.export, () => { exportData(box, cfg); });
+    input.addEventListener("change", () => {
+      let reader = new FileReader();
+      reader.onload = () => { merge(reader.result); };
+      if (input.files[0]) reader.readAsText(input.files[0]);
+      input.value = ""; // the same file can be chosen again
+    });
+    button(ui.export, () => { exportData(cfg); });
     button(ui.import, () => { input.click(); });
     button(ui.print, () => { window.print(); });
     bar.append(input, status);
+  }
+
+  function learner(box) {
+    let who = cw.progress.load().learner;
+    box.querySelectorAll(".cw-progress__name").forEach((input) => {
+      let key = input.getAttribute("data-key");
+      input.value = who[key];
+      input.addEventListener("input", () => { cw.progress.update((data) => { data.learner[key] = input.value; }); });
+    });
   }
 
   // Without its data (logged by cw.ready) the page still lists the chapter checks.
   cw.ready(".cw-progress[data-cw-progress]", (box) => {
     const cfg = cw.data(box, ".cw-progress__data");
     actions(box, cfg);
+    learner(box);
     render(box, cfg);
+    document.addEventListener("cw-progress", () => { if (box.isConnected) render(box, cfg); });
     box.classList.add("cw-progress--live");
   });
 })();

@@ -14,12 +14,8 @@
     return Math.floor((now.getTime() - now.getTimezoneOffset() * 6e4) / DAY);
   }
 
-  // Old, foreign or broken data is ignored, never trusted: the page must keep working.
-  function clean(data) {
-    let ok = isObj(data) && data.v === 1;
-    return { v: 1, attempts: ok && isObj(data.attempts) ? data.attempts : {},
-      items: ok && isObj(data.items) ? data.items : {} };
-  }
+  // The record's shape (v2, keeping what other pages wrote) belongs to progress.js.
+  const clean = cw.progress.clean;
   const load = (key) => clean(cw.store.read(key));
   const save = cw.store.write;
   const fmt = cw.fmt;
