@@ -250,8 +250,9 @@
     let open = quiz.questions.filter((q) => { return answer(q) === null; });
     if (!open.length) return submit(quiz);
     let none = open.length === quiz.questions.length, back = el("button", "md-button", ui.keep);
+    let text = el("p", null, none ? ui.none : fmt(ui.unanswered, { n: open.length }));
     box.textContent = "";
-    box.append(el("p", null, none ? ui.none : fmt(ui.unanswered, { n: open.length })), back);
+    box.append(text, back);
     back.type = "button";
     back.addEventListener("click", () => {
       box.hidden = true;
@@ -260,8 +261,9 @@
     });
     if (!none) box.appendChild(button(quiz, ui.anyway, submit));
     box.hidden = false;
-    quiz.live.textContent = box.firstChild.textContent;
-    back.focus();
+    quiz.live.textContent = text.textContent;
+    text.tabIndex = -1; // the question first; Tab then reaches its two answers
+    text.focus();
   }
 
   // Scoring rules as stated on the page: partial credit, never below zero; reflection is not scored.
