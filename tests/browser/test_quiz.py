@@ -398,5 +398,5 @@ def test_review_comes_in_groups_of_five_on_the_same_schedule(page, quiz_site, re
     assert page.get_by_role("button", name="下一组").is_hidden()  # nothing left today
     page.reload()
     assert page.locator(".cw-quiz__due").inner_text() == "今天没有要复习的题。"
-    assert page.locator(".cw-quiz__plan li").all_inner_texts() == [f"2026-03-06：{scored} 题"]  # box 2: 3 days on, as before
+    assert page.locator(".cw-quiz__plan li").all_inner_texts() == [f"2026-03-06：{scored} 题"]  # box 2: 3 days
     assert requests_seen.off_host() == []
