@@ -99,3 +99,66 @@ def test_map_folds_by_level_and_links_open_chapters(page, served_site: str, requ
     page.locator(".cw-map__node--chapter").first.click()
     page.wait_for_url(re.compile(r"/training/laokehu/hold-price/why-hold-price\.html$"))
     assert requests_seen.off_host() == []
+
+
+PINCH = """([from, to]) => {
+  const canvas = document.querySelector('.cw-map__canvas'), box = canvas.getBoundingClientRect();
+  const y = box.top + 40, x = box.left + box.width / 2;
+  const send = (type, id, dx) => canvas.dispatchEvent(new PointerEvent(type, {pointerId: id, clientX: x + dx,
+    clientY: y, bubbles: true, pointerType: 'touch'}));
+  send('pointerdown', 1, -from); send('pointerdown', 2, from);
+  send('pointermove', 2, to); send('pointermove', 1, -to);
+  send('pointerup', 1, -to); send('pointerup', 2, to);
+}"""
+
+
+def svg_width(page) -> float:  # type: ignore[no-untyped-def]
+    return float(page.locator(".cw-map svg").get_attribute("width"))
+
+
+def test_map_on_a_phone_starts_folded_to_fit_and_zooms(browser, served_site: str) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(served_site + "hold-price/index.html")
+    canvas = page.locator(".cw-map__canvas")
+    assert page.locator(".cw-map").get_attribute("data-cw-level") == "1"  # chapters only
+    assert svg_width(page) <= canvas.evaluate("c => c.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator(".cw-map__hint").is_visible()  # says how to pan and zoom
+    assert canvas.evaluate("c => getComputedStyle(c).touchAction") == "pan-x pan-y"
+    fitted = svg_width(page)
+    page.get_by_role("button", name="放大").click()
+    assert svg_width(page) == pytest.approx(fitted * 1.25, rel=0.01)
+    canvas.focus()
+    page.keyboard.press("-")
+    page.keyboard.press("-")
+    assert svg_width(page) == pytest.approx(fitted * 0.8, rel=0.01)
+    page.keyboard.press("0")
+    assert svg_width(page) == pytest.approx(fitted)
+    page.evaluate(PINCH, [40, 80])  # fingers twice as far apart: twice the size
+    assert svg_width(page) == pytest.approx(fitted * 2, rel=0.02)
+    page.get_by_role("button", name="适合屏幕").click()
+    page.get_by_role("button", name=re.compile("节")).click()  # unfolding keeps the chosen scale
+    assert page.locator(".cw-map__node--section").first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # the map scrolls inside its box
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_map_nodes_take_keyboard_focus_visibly(page, served_site: str, scheme: str) -> None:
+    page.goto(served_site + "hold-price/index.html")
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    page.locator(".cw-map__canvas").focus()
+    page.keyboard.press("Tab")
+    node = page.locator(".cw-map__node:focus")
+    assert node.count() == 1
+    rect = node.locator("rect")
+    accent = page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()")
+    assert rect.evaluate("r => getComputedStyle(r).strokeWidth") == "5px"
+    assert rect.evaluate("r => getComputedStyle(r).stroke") != "rgb(57, 73, 171)"  # not the resting #3949ab
+    assert accent
+    page.keyboard.press("Tab")
+    assert "cw-map__node--chapter" in page.evaluate("document.activeElement.getAttribute('class')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/hold-price/why-hold-price\.html$"))

@@ -46,6 +46,7 @@ def test_widgets_start_after_instant_navigation(page, instant_site: str, request
     page.wait_for_url("**/visit/plan-visit.html")
     page.locator(".cw-quiz[data-cw-ready]").wait_for()
     assert page.evaluate("window.cwSamePage === true")
+    page.locator(".cw-quiz__form input").first.check()  # an answer in progress
     page.locator("a[href$='roleplays/rp-visit.html']").first.click()
     page.wait_for_url("**/roleplays/rp-visit.html")
     widget = page.locator("[data-cw-play][data-cw-ready]")
@@ -58,6 +59,7 @@ def test_widgets_start_after_instant_navigation(page, instant_site: str, request
     page.locator(".cw-quiz[data-cw-ready]").wait_for()
     assert page.locator(".cw-quiz").count() == 1
     assert page.get_by_role("button", name="提交").count() == 1  # started once, not twice
+    assert page.locator(".cw-quiz__form input").first.is_checked()  # the answer in progress came back
     assert errors == []  # e.g. data blocks run as scripts, or SVG links Material cannot rewrite
     assert requests_seen.off_host() == []
 

@@ -140,6 +140,7 @@ def test_partial_credit_on_multiple_choice(page, quiz_site, requests_seen) -> No
     for i in (right[0], right[1], wrong[0]):  # (2 right − 1 wrong) / 3 correct
         item.locator(f"input[value='{i}']").check()
     page.get_by_role("button", name="提交").click()
+    page.get_by_role("button", name="仍然提交").click()
     assert item.locator(".cw-quiz__verdict").inner_text() == "部分正确，得 33%"
     assert "cw-quiz__item--partial" in (item.get_attribute("class") or "")
     assert requests_seen.off_host() == []
@@ -154,6 +155,11 @@ def test_ordering_by_keyboard(page, quiz_site, requests_seen) -> None:
     assert "移到第" in page.locator(".cw-quiz__live").inner_text()  # the move was announced
     page.get_by_role("button", name="提交").focus()
     page.keyboard.press("Enter")
+    expect(page.locator(".cw-quiz__ask p")).to_be_focused()  # the gaps are asked about first
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="继续作答")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # 仍然提交
     assert item.locator(".cw-quiz__verdict").inner_text() == "答对了"
     assert requests_seen.off_host() == []
 
@@ -293,4 +299,106 @@ def test_result_sheet_prints_on_one_page(page, quiz_site, requests_seen) -> None
     assert page.locator(".cw-progress__actions").is_hidden()
     pdf = page.pdf()
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert requests_seen.off_host() == []
+
+
+def stored(page) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", quiz_data(page)["storage"]) or {}
+
+
+def given_answers(page) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Every control's state, question by question: what a reload must bring back."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.cw-quiz__item')].map(item => [
+      item.dataset.q, [[...item.querySelectorAll('input')].map(i => i.checked),
+                       [...item.querySelectorAll('.cw-quiz__step')].map(r => r.dataset.i),
+                       [...item.querySelectorAll('select')].map(s => s.value),
+                       [...item.querySelectorAll('textarea')].map(t => t.value)]]))""")
+
+
+def test_answers_in_progress_survive_reload_and_navigation(page, quiz_site, requests_seen) -> None:
+    page.goto(quiz_site + "quizzes/visit-test.html")
+    for item, q in shown(page, quiz_data(page)):
+        answer(page, item, q, right=q["type"] in ("multiple", "ordering", "reflection"))
+    item = page.locator(".cw-quiz__item[data-q='vs-reflect-last-visit'] textarea")
+    item.fill("周二上午拜访，客户说：“下月的订单先等等”。\n第二行")
+    before = given_answers(page)
+    page.reload()
+    assert given_answers(page) == before
+    page.goto(quiz_site + "quizzes/index.html")
+    page.go_back()
+    assert given_answers(page) == before
+    page.get_by_role("button", name="提交").click()  # everything answered: no question asked
+    assert page.locator(".cw-quiz__ask").is_hidden()
+    assert stored(page)["attempts"]["visit-test"]["n"] == 1
+    page.reload()  # submitted: the next attempt starts blank
+    assert not page.locator(".cw-quiz__item input:checked").count()
+    assert page.locator("textarea").input_value() == ""
+    assert requests_seen.off_host() == []
+
+
+def test_gaps_are_asked_about_and_an_empty_attempt_is_never_recorded(page, quiz_site, requests_seen) -> None:
+    page.goto(quiz_site + "quizzes/visit-test.html")
+    data = quiz_data(page)
+    total = len(shown(page, data))
+    page.get_by_role("button", name="提交").click()
+    ask = page.locator(".cw-quiz__ask")
+    expect(ask).to_contain_text("还没有作答任何一题")
+    assert ask.get_by_role("button", name="仍然提交").count() == 0
+    assert page.locator(".cw-quiz__live").inner_text() == ask.locator("p").inner_text()  # announced
+    assert stored(page) == {}
+    item = page.locator(".cw-quiz__item[data-q='vs-goal-as-action']")
+    q = next(q for q in data["questions"] if q["id"] == "vs-goal-as-action")
+    answer(page, item, q, right=False)
+    page.get_by_role("button", name="提交").click()
+    expect(ask).to_contain_text(f"还有 {total - 1} 题未作答，仍要提交吗？")
+    page.get_by_role("button", name="继续作答").click()
+    assert ask.is_hidden()
+    focused = page.evaluate("document.activeElement.closest('.cw-quiz__item').dataset.q")
+    assert focused != "vs-goal-as-action"  # straight to the first gap
+    page.get_by_role("button", name="提交").click()
+    page.get_by_role("button", name="仍然提交").click()
+    saved = stored(page)
+    assert saved["attempts"]["visit-test"]["n"] == 1
+    wrong = min(range(len(q["options"])), key=lambda i: q["options"][i]["credit"])
+    assert saved["items"]["vs-goal-as-action"]["picked"] == [wrong]  # source order, as the contract says
+    assert "picked" not in saved["items"]["vs-visit-steps"]
+    page.get_by_role("button", name="再做一次").click()
+    assert page.evaluate("document.activeElement.classList.contains('cw-quiz__item')")
+    assert page.locator(".cw-quiz__item").first.evaluate("e => e === document.activeElement")
+    assert requests_seen.off_host() == []
+
+
+def test_picked_records_every_choice_type_in_source_order(page, quiz_site, requests_seen) -> None:
+    page.goto(quiz_site + "quizzes/visit-test.html")
+    submit_all(page, right=True)
+    items = stored(page)["items"]
+    for q in quiz_data(page)["questions"]:
+        credits = [o["credit"] for o in q.get("options", [])]
+        if q["type"] == "multiple":
+            assert items[q["id"]]["picked"] == [i for i, c in enumerate(credits) if c > 0]
+        elif q["type"] in ("single", "truefalse", "scenario"):
+            assert items[q["id"]]["picked"] == [credits.index(max(credits))]
+        elif q["type"] != "reflection":
+            assert "picked" not in items[q["id"]]
+    assert requests_seen.off_host() == []
+
+
+def test_review_comes_in_groups_of_five_on_the_same_schedule(page, quiz_site, requests_seen) -> None:
+    page.clock.set_fixed_time(DAY)
+    page.goto(quiz_site + "quizzes/visit-test.html")
+    scored = sum(1 for _, q in shown(page, quiz_data(page)) if q["type"] != "reflection")
+    assert scored > 5
+    submit_all(page, right=False)
+    page.clock.set_fixed_time(DAY + datetime.timedelta(days=1))
+    page.goto(quiz_site + "quizzes/review.html")
+    assert page.locator(".cw-quiz__due").inner_text() == f"今天要复习 {scored} 题。每组 5 题，提交后点“下一组”继续。"
+    assert page.locator(".cw-quiz__item").count() == 5
+    submit_all(page, right=True)
+    page.get_by_role("button", name="下一组").click()
+    assert page.locator(".cw-quiz__item").count() == scored - 5
+    submit_all(page, right=True)
+    assert page.get_by_role("button", name="下一组").is_hidden()  # nothing left today
+    page.reload()
+    assert page.locator(".cw-quiz__due").inner_text() == "今天没有要复习的题。"
+    assert page.locator(".cw-quiz__plan li").all_inner_texts() == [f"2026-03-06：{scored} 题"]  # box 2: 3 days
     assert requests_seen.off_host() == []

@@ -4,6 +4,7 @@
   "use strict";
   let DAY = 864e5;
   let BOXES = [1, 3, 7, 14]; // Leitner: days until a missed item returns, per box
+  let GROUP = 5; // review questions shown at a time
 
   function isObj(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
   function num(value) { return typeof value === "number" && isFinite(value) ? value : 0; }
@@ -43,9 +44,11 @@
   function range(n) { let out = []; for (let i = 0; i < n; i++) out.push(i); return out; }
 
   // Leitner update for one answered question, plus its last and best score for the dashboard.
-  function remember(items, q, score, day) {
+  // picked: the options chosen, as indices in the bank's source order (the export contract).
+  function remember(items, q, score, day, picks) {
     let old = isObj(items[q.id]) ? items[q.id] : {}, box = num(old.box);
     let item = { part: q.part, tags: q.tags, last: score, best: Math.max(score, num(old.best)) };
+    if (picks) item.picked = picks;
     if (score < 1) box = 1;
     else if (box) box = box < BOXES.length ? box + 1 : 0; // right in the last box: learnt
     if (box) { item.box = box; item.due = day + BOXES[box - 1]; }
@@ -55,7 +58,7 @@
   function record(quiz, scores) {
     let cfg = quiz.cfg, data = load(cfg.storage), day = today(), parts = {};
     scores.forEach((s) => {
-      remember(data.items, s.q, s.score, day);
+      remember(data.items, s.q, s.score, day, s.picked);
       (parts[s.q.part] = parts[s.q.part] || []).push(s.score);
     });
     if (cfg.mode !== "review") {
@@ -71,12 +74,14 @@
     let cfg = quiz.cfg, data = load(cfg.storage), qs = cfg.questions;
     if (cfg.mode === "review") {
       let day = today();
+      quiz.attempt = "review-" + day;
       return qs.filter((q) => {
         let item = data.items[q.id];
         return isObj(item) && num(item.box) > 0 && num(item.due) <= day;
       });
     }
     let attempt = isObj(data.attempts[cfg.id]) ? num(data.attempts[cfg.id].n) : 0;
+    quiz.attempt = attempt;
     quiz.rng = random(cfg.seed + attempt);
     let chosen = shuffle(range(qs.length), quiz.rng).slice(0, cfg.draw);
     return chosen.sort((a, b) => { return a - b; }).map((i) => { return qs[i]; });
@@ -113,14 +118,14 @@
     order.forEach((i) => {
       let row = el("li", "cw-quiz__step");
       row.dataset.i = i;
-      row.append(el("span", "cw-quiz__text", q.items[i]), move(quiz, row, q.items[i], -1), move(quiz, row, q.items[i], 1));
+      row.append(el("span", "cw-quiz__text", q.items[i]), move(quiz, q, row, -1), move(quiz, q, row, 1));
       list.appendChild(row);
     });
     group.appendChild(list);
   }
 
-  function move(quiz, row, text, step) {
-    let ui = quiz.cfg.ui, button = el("button", "cw-quiz__move", step < 0 ? "↑" : "↓");
+  function move(quiz, q, row, step) {
+    let ui = quiz.cfg.ui, text = q.items[row.dataset.i], button = el("button", "cw-quiz__move", step < 0 ? "↑" : "↓");
     button.type = "button";
     button.setAttribute("aria-label", fmt(step < 0 ? ui.up : ui.down, { item: text }));
     button.addEventListener("click", () => {
@@ -130,6 +135,8 @@
       button.focus();
       let rows = Array.prototype.indexOf.call(list.children, row) + 1;
       quiz.live.textContent = fmt(ui.moved, { item: text, n: rows });
+      q.touched = true;
+      keep(quiz);
     });
     return button;
   }
@@ -170,7 +177,89 @@
   function picked(q) {
     return Array.prototype.filter.call(q.view.group.querySelectorAll("input"), (input) => {
       return input.checked;
-    }).map((input) => { return +input.value; });
+    }).map((input) => { return +input.value; }).sort((a, b) => { return a - b; });
+  }
+
+  let each = (list, fn) => Array.prototype.map.call(list, fn);
+
+  // What the learner has given so far, or null: an untouched ordering counts as not answered.
+  function answer(q) {
+    let view = q.view, given;
+    if (q.type === "ordering") return q.touched ? each(view.list.children, (row) => { return +row.dataset.i; }) : null;
+    if (q.type === "matching") {
+      given = each(view.group.querySelectorAll("select"), (select) => { return select.value; });
+      return given.some(Boolean) ? given : null;
+    }
+    if (q.type === "reflection") {
+      given = view.group.querySelector("textarea").value;
+      return given.trim() ? given : null;
+    }
+    given = picked(q);
+    return given.length ? given : null;
+  }
+
+  // Answers in progress stay in sessionStorage per quiz and attempt, so a reload or a trip to another
+  // page keeps them; submitting clears them.
+  function draft(quiz, value) {
+    let key = quiz.cfg.storage + ":draft:" + quiz.cfg.id + ":" + quiz.attempt;
+    try {
+      if (value === undefined) return JSON.parse(sessionStorage.getItem(key));
+      if (value) sessionStorage.setItem(key, JSON.stringify(value));
+      else sessionStorage.removeItem(key);
+    } catch (error) { return null; } // no session storage: answers simply are not kept
+  }
+
+  function keep(quiz) {
+    let given = {}, some = false;
+    if (quiz.done) return;
+    quiz.questions.forEach((q) => {
+      let value = answer(q);
+      if (value !== null) { given[q.id] = value; some = true; }
+    });
+    draft(quiz, some && given);
+  }
+
+  function restore(quiz) {
+    let given = draft(quiz);
+    if (!isObj(given)) return;
+    quiz.questions.forEach((q) => {
+      let value = given[q.id], view = q.view;
+      if (typeof value === "string" && q.type === "reflection") view.group.querySelector("textarea").value = value;
+      if (!Array.isArray(value)) return;
+      if (q.type === "ordering") {
+        value.forEach((i) => {
+          let row = view.list.querySelector('[data-i="' + (+i) + '"]');
+          if (row) view.list.appendChild(row);
+        });
+        q.touched = true;
+      } else if (q.type === "matching") {
+        view.group.querySelectorAll("select").forEach((select, i) => { select.value = value[i] || ""; });
+      } else {
+        view.group.querySelectorAll("input").forEach((input) => { input.checked = value.indexOf(+input.value) >= 0; });
+      }
+    });
+  }
+
+  // Before submitting with gaps: ask inside the form; with nothing answered at all, no attempt is recorded.
+  function ask(quiz) {
+    let ui = quiz.cfg.ui, box = quiz.ask;
+    let open = quiz.questions.filter((q) => { return answer(q) === null; });
+    if (!open.length) return submit(quiz);
+    let none = open.length === quiz.questions.length, back = el("button", "md-button", ui.keep);
+    let text = el("p", null, none ? ui.none : fmt(ui.unanswered, { n: open.length }));
+    box.textContent = "";
+    box.append(text, back);
+    back.type = "button";
+    back.addEventListener("click", () => {
+      box.hidden = true;
+      let first = open[0].view.group.querySelector("input,select,textarea,button");
+      if (first) first.focus();
+    });
+    if (!none) box.appendChild(button(quiz, ui.anyway, submit));
+    box.hidden = false;
+    quiz.live.textContent = text.textContent;
+    text.tabIndex = -1; // the question first; Tab then reaches its two answers
+    text.focus();
   }
 
   // Scoring rules as stated on the page: partial credit, never below zero; reflection is not scored.
@@ -248,10 +337,12 @@
   function submit(quiz) {
     let ui = quiz.cfg.ui, scores = [];
     quiz.done = true;
+    quiz.ask.hidden = true;
+    draft(quiz, null);
     quiz.questions.forEach((q) => {
       let score = grade(q);
       explain(quiz, q, score);
-      if (score !== null) scores.push({ q: q, score: score });
+      if (score !== null) scores.push({ q: q, score: score, picked: q.options && picked(q) });
     });
     quiz.form.querySelectorAll(".cw-quiz__choices input,.cw-quiz__choices select,textarea,.cw-quiz__move")
       .forEach((control) => { control.disabled = true; });
@@ -266,6 +357,10 @@
     quiz.result.textContent = text;
     quiz.submit.hidden = true;
     quiz.solution.hidden = quiz.retry.hidden = false;
+    if (quiz.cfg.mode === "review") {
+      quiz.retry.textContent = ui.next;
+      quiz.retry.hidden = !pick(quiz).length;
+    }
     quiz.result.focus();
   }
 
@@ -294,6 +389,15 @@
     return node;
   }
 
+  function again(quiz) {
+    start(quiz);
+    let first = quiz.form.querySelector(".cw-quiz__item");
+    if (!first) return;
+    first.tabIndex = -1;
+    first.scrollIntoView({ block: "start" });
+    first.focus({ preventScroll: true });
+  }
+
   function plan(quiz, due) {
     let ui = quiz.cfg.ui, data = load(quiz.cfg.storage), day = today(), later = {};
     Object.keys(data.items).forEach((id) => {
@@ -305,7 +409,9 @@
       let date = +d === day + 1 ? ui.tomorrow : new Date(d * DAY).toISOString().slice(0, 10);
       list.appendChild(el("li", null, fmt(ui.later, { date: date, n: later[d] })));
     });
-    quiz.form.append(el("p", "cw-quiz__due", due ? fmt(ui.due, { n: due }) : ui.nodue), list);
+    let text = due ? fmt(ui.due, { n: due }) : ui.nodue;
+    if (due > GROUP) text += fmt(ui.group, { n: GROUP });
+    quiz.form.append(el("p", "cw-quiz__due", text), list);
   }
 
   function start(quiz) {
@@ -316,22 +422,30 @@
     quiz.questions = pick(quiz);
     if (quiz.form) quiz.form.remove();
     quiz.form = form;
-    if (cfg.mode === "review") plan(quiz, quiz.questions.length);
+    if (cfg.mode === "review") {
+      plan(quiz, quiz.questions.length);
+      quiz.questions = quiz.questions.slice(0, GROUP);
+    }
     let list = form.appendChild(el("ol", "cw-quiz__list"));
     quiz.questions.forEach((q) => { list.appendChild(question(quiz, q)); });
     quiz.submit = button(quiz, ui.submit, null, true);
     quiz.solution = button(quiz, ui.solution, solve);
-    quiz.retry = button(quiz, ui.retry, start);
+    quiz.retry = button(quiz, ui.retry, again);
+    quiz.ask = el("div", "cw-quiz__ask");
+    quiz.ask.hidden = true;
     quiz.solution.hidden = quiz.retry.hidden = true;
     quiz.result = el("p", "cw-quiz__result");
     quiz.result.tabIndex = -1;
     quiz.result.setAttribute("aria-live", "polite");
     quiz.live = el("p", "cw-quiz__live");
     quiz.live.setAttribute("aria-live", "polite");
-    if (quiz.questions.length) form.append(quiz.submit, quiz.solution, quiz.retry);
+    if (quiz.questions.length) form.append(quiz.ask, quiz.submit, quiz.solution, quiz.retry);
     form.append(quiz.result, quiz.live);
-    form.addEventListener("submit", (event) => { event.preventDefault(); if (!quiz.done) submit(quiz); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); if (!quiz.done) ask(quiz); });
+    form.addEventListener("input", () => { keep(quiz); });
+    form.addEventListener("change", () => { keep(quiz); });
     quiz.box.insertBefore(form, quiz.box.querySelector(".cw-quiz__static"));
+    restore(quiz);
   }
 
   // A quiz that fails to start is logged by cw.ready; its static list with the answers stays readable.
