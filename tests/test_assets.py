@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.assets import BUDGET_GZIP_BYTES, STYLE_BUNDLE, front_end_files, gzipped_length, served_units
+from generator.assets import BUDGET_GZIP_BYTES, STYLE_BUNDLE, front_end_files, gzipped_length, minified, served_units
 from generator.resources import TOOL_TEMPLATES
 
 
@@ -21,7 +21,7 @@ def test_every_stylesheet_is_served_once_in_the_bundle_in_name_order() -> None:
     heads = [bundle.index(f"/* {name} */") for name in sheets]
     assert len(sheets) > 3 and heads == sorted(heads)
     for path in sheets:
-        assert (assets / path).read_text(encoding="utf-8").strip() in bundle
+        assert minified(path, (assets / path).read_bytes()).decode("utf-8").strip() in bundle
     assert "standalone" not in bundle
 
 
@@ -53,3 +53,14 @@ def test_site_loads_the_core_first(tmp_path) -> None:  # type: ignore[no-untyped
     tree = render(course)
     assert tree.extra_js[0] == "assets/js/core.js"
     assert tree.extra_js.index("assets/js/quiz.js") < tree.extra_js.index("assets/js/quiz-progress.js")
+
+
+def test_served_scripts_and_styles_drop_comments_but_keep_code() -> None:
+    units = served_units(TOOL_TEMPLATES / "assets")
+    quiz, style = units["assets/js/quiz.js"].decode("utf-8"), units[STYLE_BUNDLE].decode("utf-8")
+    source = (TOOL_TEMPLATES / "assets" / "js" / "quiz.js").read_text(encoding="utf-8")
+    assert source.startswith("/*") and not quiz.startswith("/*")
+    assert "mulberry32" in source and "mulberry32" not in quiz  # a comment's word
+    assert "0x6d2b79f5" in quiz and "cw-quiz__form" in quiz
+    assert len(quiz) < 0.8 * len(source)
+    assert ".cw-quiz" in style and "\n\n" not in style

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import routes
-from generator.assets import STYLE_BUNDLE, bundle_styles, script_rank
+from generator.assets import STYLE_BUNDLE, bundle_styles, minified, script_rank
 from generator.delivery import chosen_plan, deliver
 from generator.locale import UI
 from generator.model.course import Course
@@ -101,11 +101,11 @@ def _add_assets(tree: DocsTree, folders: tuple[Path, ...]) -> None:
     for relative, path in sorted(files.items()):
         data = path.read_bytes()
         if relative.startswith(STANDALONE_ASSETS):
-            tree.files[relative] = data
+            tree.files[relative] = minified(relative, data)
         elif path.suffix == ".css":  # served as one file: see generator/assets.py
             sheets.append((relative.removeprefix("assets/"), data))
         else:
-            tree.files[relative] = data
+            tree.files[relative] = minified(relative, data)
             if relative.startswith(POLYFILL_ASSETS):
                 tree.polyfills.append(relative)
             elif path.suffix == ".js":
