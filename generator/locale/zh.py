@@ -784,6 +784,7 @@ UI.update({
     "reportjs_question": "题目",
     "reportjs_chapter": "章节",
     "reportjs_answered": "作答人数",
+    "reportjs_answers": "作答题次",
     "reportjs_miss": "答错率",
     "reportjs_wrong": "最常选的错误选项",
     "reportjs_wrong_count": "{text}（{n} 人）",
@@ -796,6 +797,7 @@ UI.update({
     "reportjs_reteach_none": "还没有答错率超过 0 的题目。",
     "reportjs_tag_item": "能力标签：{tag}",
     "reportjs_percent": "{n}%",
+    "reportjs_print_note": "打印版只列答错率最高的 {n} 题；完整的逐题统计见导出的 CSV。",
     "reportjs_csv_file": "班级报告.csv",
     "reportjs_file": "文件",
 })

@@ -68,7 +68,7 @@ def _question(question: Question, by_id: dict[str, Entry]) -> dict[str, Any]:
     chapter = by_id.get(entry.chapter.id, entry) if entry and entry.chapter else entry
     options, wrong = option_texts(question)
     return {"id": question.id, "stem": plain_start(str(question.stem)), "tags": list(question.tags),
-            "chapter": chapter.heading if chapter else "",
+            "chapter": f"{chapter.part.title} · {chapter.heading}" if chapter else "",
             "link": routes.as_html(chapter.page) if chapter else "", "options": options, "wrong": wrong}
 
 

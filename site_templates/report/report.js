@@ -8,6 +8,7 @@
   if (window.cwReport) return;
   window.cwReport = true;
   const DASH = "—";
+  const PRINT_ROWS = 10;
   const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const num = (v) => (typeof v === "number" && isFinite(v) ? v : null);
   const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -208,7 +209,7 @@
         learners.map((one) => learnerRow(cfg, one))],
       questions: [ui.questions_caption, [ui.qid, ui.question, ui.chapter, ui.answered, ui.miss, ui.wrong],
         stats.map((s) => [s.q.id, s.q.stem, s.q.chapter, s.answered, pct(ui, s.rate), mostWrong(ui, s)])],
-      tags: [ui.tags_caption, [ui.tag, ui.answered, ui.miss, ui.mean],
+      tags: [ui.tags_caption, [ui.tag, ui.answers, ui.miss, ui.mean],
         tags.map((t) => [t.tag, t.answered, pct(ui, t.rate), t.mean === null ? null : Math.round(t.mean * 100)])],
     };
     return { sheets: sheets, stats: stats, tags: tags, learners: learners };
@@ -255,6 +256,9 @@
     out.append(cw.el("h2", null, ui.reteach), cw.el("p", null, cw.fmt(ui.reteach_lead, { min: report.learners.length >= 5 ? 3 : 1 })), reteach(cfg, report));
     sheet(ui.learners, "learners");
     sheet(ui.questions, "questions", questionCells(report, ui));
+    // one or two A4 pages: the print lists the most missed questions only (the CSV has them all)
+    out.lastChild.querySelectorAll("tbody tr").forEach((row, at) => { if (at >= PRINT_ROWS) row.className = "cw-report__more"; });
+    if (report.stats.length > PRINT_ROWS) out.appendChild(cw.el("p", "cw-report__printnote", cw.fmt(ui.print_note, { n: PRINT_ROWS })));
     sheet(ui.tags, "tags");
     return report;
   }
