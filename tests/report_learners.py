@@ -33,6 +33,7 @@ class Bank:
     questions: tuple[Question, ...]
     quizzes: dict[str, str]  # quiz id -> kind
     chapters: tuple[str, ...]  # check ids
+    parts: int
 
     def choice(self) -> list[Question]:
         return [q for q in self.questions if q.type == "single" and len(q.options) >= 3]
@@ -43,7 +44,8 @@ def load_bank(course_root: Path) -> Bank:
     assert course is not None
     quizzes = {str(q.id): str(q.kind) for q in all_definitions(course)}
     chapters = tuple(CHECK_PREFIX + str(c.id) for part in course.syllabus.parts for c in part.chapters)
-    return Bank(f"{STORAGE_KEY}:{course.syllabus.course.id}", all_questions(course), quizzes, chapters)
+    return Bank(f"{STORAGE_KEY}:{course.syllabus.course.id}", all_questions(course), quizzes, chapters,
+                len(course.syllabus.parts))
 
 
 def right_indices(question: Question) -> list[int]:
