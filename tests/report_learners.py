@@ -130,7 +130,9 @@ def miss_rate(files: list[Path], question: str) -> tuple[int, int]:
 
 def most_wrong(files: list[Path], question: Question) -> str:
     """The cell the page should show: the most picked wrong option(s), ties all named in source order."""
-    texts = [UI["quiz_true"], UI["quiz_false"]] if question.type == "truefalse" else [str(o.text) for o in question.options]
+    texts = [str(o.text) for o in question.options]
+    if question.type == "truefalse":
+        texts = [UI["quiz_true"], UI["quiz_false"]]
     counts = Counter(i for item in _items(files, str(question.id)) for i in set(item.get("picked", []))
                      if i in wrong_indices(question))
     if not counts:

@@ -753,7 +753,8 @@ UI.update({
     "report_noscript": "班级报告需要在浏览器中启用 JavaScript。",
     "report_drop": "把学员的进度文件（.json，或装着它们的 .zip）拖到这里",
     "report_choose": "选择文件",
-    "report_no_zip": "这个浏览器不能解压 .zip（缺少 DecompressionStream）：请解压后选择其中的 .json 文件，或换用新版 Chrome、Edge、Firefox。",
+    "report_no_zip": ("这个浏览器不能解压 .zip（缺少 DecompressionStream）：请解压后选择其中的 .json 文件，"
+                      "或换用新版 Chrome、Edge、Firefox。"),
     "report_csv": "导出 CSV",
     "report_print": "打印",
     "report_clear": "清空",

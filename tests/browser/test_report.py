@@ -34,8 +34,11 @@ def open_report(page, site: Path):  # type: ignore[no-untyped-def]
     return errors
 
 
+LEARNERS_CAPTION = "每名学员：诊断与结业成绩（最近一次）、完成的章节小测、部分和课后行动"
+
+
 def learner_rows(page):  # type: ignore[no-untyped-def]
-    return page.locator("table:has(caption:text-is('每名学员：诊断与结业成绩（最近一次）、完成的章节小测、部分和课后行动')) tbody tr")
+    return page.locator(f"table:has(caption:text-is('{LEARNERS_CAPTION}')) tbody tr")
 
 
 def question_cells(page, question: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -90,7 +93,7 @@ def test_csv_download_opens_in_excel_and_runs_no_formula(page, built_trainer_sit
     start = rows.index(["学员"]) + 2
     learners = rows[start:rows.index([], start)]
     assert len(learners) == LEARNERS
-    assert ["'=1+1"] == [row[0] for row in learners if "1+1" in row[0]][:1]
+    assert [row[0] for row in learners if "1+1" in row[0]][:1] == ["'=1+1"]
     question = bank.choice()[1]
     answered, missed = miss_rate(good, str(question.id))
     line = next(row for row in rows if row and row[0] == str(question.id))
