@@ -5,15 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import math
+import shutil
+import socket
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from generator import pipeline
+from generator.scaffold import SCAFFOLD
 from tests.report_learners import LEARNERS, Bank, load_bank, miss_rate, most_wrong, write_files
 
 pytestmark = pytest.mark.browser
+SUBPATH = "training/report"
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +143,45 @@ def test_drop_files_and_print_on_two_pages(page, built_trainer_site: Path, files
                                   check=True).stdout.split())
     assert "建议重讲" in text and "讲师版" in text and "拖到这里" not in text and "导出CSV" not in text
     assert "未答题的学员" in text and "打印版只列答错率最高的10题" in text
+
+
+@pytest.fixture(scope="module")
+def instant_trainer_site(tmp_path_factory: pytest.TempPathFactory, serve_site) -> str:  # type: ignore[no-untyped-def]
+    """The scaffold's trainer edition with Material's instant navigation, served under a sub-path."""
+    course = tmp_path_factory.mktemp("instant-report") / "course"
+    shutil.copytree(SCAFFOLD, course)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = course / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  features: [navigation.instant]\n", 1)
+    config.write_text(text + f"site_url: http://127.0.0.1:{port}/{SUBPATH}/\n", encoding="utf-8")
+    assert not pipeline.build(course, course / "site", "trainer").failed(strict=False)
+    return str(serve_site(course / "site", SUBPATH, port))
+
+
+def test_report_starts_once_after_instant_navigation(page, instant_trainer_site: str, tmp_path: Path) -> None:
+    """Material runs the page's <script src> again on every visit: the widget still starts once, styled."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(instant_trainer_site + "agenda.html")  # the nav lists the section's pages on its own pages
+    page.wait_for_load_state("networkidle")  # Material intercepts links once it has the sitemap
+    page.evaluate("window.cwSamePage = true")
+    for _ in range(2):
+        page.evaluate("document.querySelector(\"a[href$='report.html']\").click()")
+        page.wait_for_url("**/report.html")
+        page.locator("[data-cw-report][data-cw-ready]").wait_for()
+        page.evaluate("document.querySelector(\"a[href$='agenda.html']\").click()")
+        page.wait_for_url("**/agenda.html")
+    page.go_back()
+    page.wait_for_url("**/report.html")
+    page.locator("[data-cw-report][data-cw-ready]").wait_for()
+    assert page.evaluate("window.cwSamePage === true")
+    assert page.locator(".cw-report__drop").evaluate("node => getComputedStyle(node).borderTopStyle") == "dashed"
+    learner = tmp_path / "旧版文件.json"
+    learner.write_text('{"v": 1, "attempts": {}, "items": {}}', encoding="utf-8")
+    page.get_by_label("选择文件").set_input_files(str(learner))
+    page.locator(".cw-report__tools:not([hidden])").wait_for()
+    assert learner_rows(page).count() == 1 and page.locator(".cw-report__out table").count() == 3
+    assert page.locator("table tbody th").first.inner_text() == "旧版文件"
+    assert not errors
