@@ -27,7 +27,7 @@ AGENDA = "agenda.md"
 ANSWERS = "answers.md"
 REPORT = "report.md"  # 班级报告 (trainer edition)
 # The report's own script and style: written only beside that page, loaded only by it (not site-wide).
-REPORT_ASSETS = ("assets/report/report.js", "assets/report/report.css")
+REPORT_ASSETS = ("assets/report/report.js", "assets/report/xlsx.js", "assets/report/report.css")
 MAPS_INDEX = "maps/index.md"
 COURSE_MAP = "maps/course.svg"
 SLIDES_INDEX = "slides/index.md"

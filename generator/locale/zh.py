@@ -756,6 +756,7 @@ UI.update({
     "report_no_zip": ("这个浏览器不能解压 .zip（缺少 DecompressionStream）：请解压后选择其中的 .json 文件，"
                       "或换用新版 Chrome、Edge、Firefox。"),
     "report_csv": "导出 CSV",
+    "report_xlsx": "导出 Excel",
     "report_print": "打印",
     "report_clear": "清空",
     "reportjs_read": "已读取 {learners} 名学员的文件，跳过 {skipped} 个。",
@@ -800,6 +801,7 @@ UI.update({
     "reportjs_percent": "{n}%",
     "reportjs_print_note": "打印版只列答错率最高的 {n} 题；完整的逐题统计见导出的 CSV。",
     "reportjs_csv_file": "班级报告.csv",
+    "reportjs_xlsx_file": "班级报告.xlsx",
     "reportjs_file": "文件",
 })
 CLI.update({

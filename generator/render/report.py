@@ -37,7 +37,8 @@ def add_report(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     for target in routes.REPORT_ASSETS:
         tree.files[target] = (REPORT_SOURCES / target.rsplit("/", 1)[1]).read_bytes()
     tree.add_page(routes.REPORT, ctx.env.get_template("classroom/report.md.j2").render(
-        data=report_data(ctx, ctx.catalog.defined()), script=routes.REPORT_ASSETS[0], style=routes.REPORT_ASSETS[1]))
+        data=report_data(ctx, ctx.catalog.defined()), style=routes.REPORT_ASSETS[-1],
+        scripts=[path for path in routes.REPORT_ASSETS if path.endswith(".js")]))
     return [{UI["report_title"]: routes.REPORT}]
 
 

@@ -285,8 +285,19 @@
     return "\uFEFF" + lines.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
   }
 
-  function download(name, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  // The same tables as a workbook, a sheet each: numbers stay numbers; inline strings are never formulas.
+  function workbook(cfg, state) {
+    const ui = cfg.ui, report = build(cfg, state);
+    const sheets = [[ui.learners, "learners"], [ui.questions, "questions"], [ui.tags, "tags"]].map((pair) => {
+      const s = report.sheets[pair[1]];
+      return { name: pair[0], rows: [s[1]].concat(s[2].map((row) => row.map((v) => (typeof v === "number" || v === null ? v : shown(v))))) };
+    });
+    if (state.skipped.length) sheets.push({ name: ui.skipped, rows: [[ui.file, ui.skipped]].concat(state.skipped.map((s) => [s.name, s.error])) });
+    return window.cwXlsx(sheets);
+  }
+
+  function download(name, data) {
+    const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type: "text/csv;charset=utf-8" }));
     const a = cw.el("a");
     a.href = url;
     a.download = name;
@@ -326,6 +337,7 @@
       take(box, cfg, state, event.dataTransfer.files);
     });
     box.querySelector(".cw-report__csv").addEventListener("click", () => download(cfg.ui.csv_file, csv(cfg, state)));
+    box.querySelector(".cw-report__xlsx").addEventListener("click", () => download(cfg.ui.xlsx_file, workbook(cfg, state)));
     box.querySelector(".cw-report__print").addEventListener("click", () => window.print());
     box.querySelector(".cw-report__clear").addEventListener("click", () => {
       state = { learners: [], skipped: [], seen: {} };

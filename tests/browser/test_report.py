@@ -106,6 +106,30 @@ def test_csv_download_opens_in_excel_and_runs_no_formula(page, built_trainer_sit
     assert ["截断的文件.json", "不是有效的 JSON（文件可能不完整）"] in rows
 
 
+def test_xlsx_download_reads_back_in_openpyxl(page, built_trainer_site: Path, bank: Bank, files,
+                                              tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    good, bad = files
+    open_report(page, built_trainer_site)
+    page.get_by_label("选择文件").set_input_files([*good, *bad])
+    page.locator(".cw-report__tools:not([hidden])").wait_for()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="导出 Excel").click()
+    assert info.value.suggested_filename == "班级报告.xlsx"
+    info.value.save_as(tmp_path / "report.xlsx")  # openpyxl goes by the file's extension
+    book = load_workbook(tmp_path / "report.xlsx")
+    assert book.sheetnames == ["学员", "逐题统计", "能力标签", "跳过的文件"]
+    learners = list(book["学员"].iter_rows(values_only=True))
+    assert len(learners) == LEARNERS + 1 and learners[0][0] == "姓名"
+    assert tuple(row[0] for row in learners if row[0] == "=1+1")[:1] == ("=1+1",)  # text, not a formula
+    question = bank.choice()[1]
+    answered, missed = miss_rate(good, str(question.id))
+    row = next(row for row in book["逐题统计"].iter_rows(values_only=True) if row[0] == str(question.id))
+    assert list(row[3:6]) == [answered, percent(answered, missed), most_wrong(good, question)]
+    assert len(list(book["跳过的文件"].iter_rows())) == 3
+
+
 def test_zip_of_files_stored_and_deflated(page, built_trainer_site: Path, files, tmp_path: Path) -> None:
     good, bad = files
     archive = tmp_path / "班级.zip"
