@@ -209,3 +209,16 @@ def test_report_starts_once_after_instant_navigation(page, instant_trainer_site:
     assert learner_rows(page).count() == 1 and page.locator(".cw-report__out table").count() == 3
     assert page.locator("table tbody th").first.inner_text() == "旧版文件"
     assert not errors
+
+
+def test_filled_report_passes_axe_light_and_dark(page, built_trainer_site: Path, files) -> None:
+    """The tables, lists and links exist only once files are read: audited then."""
+    from tests.browser.test_accessibility import AXE, _audit
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is not installed: run `make test` (npm ci in tests/js)")
+    good, bad = files
+    open_report(page, built_trainer_site)
+    page.get_by_label("选择文件").set_input_files([*good, *bad])
+    page.locator(".cw-report__tools:not([hidden])").wait_for()
+    assert _audit(page) == {}
