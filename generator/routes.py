@@ -25,6 +25,9 @@ DATAPACK = "datapack.md"
 SCRIPTS = "scripts.md"
 AGENDA = "agenda.md"
 ANSWERS = "answers.md"
+REPORT = "report.md"  # 班级报告 (trainer edition)
+# The report's own script and style: written only beside that page, loaded only by it (not site-wide).
+REPORT_ASSETS = ("assets/report/report.js", "assets/report/xlsx.js", "assets/report/report.css")
 MAPS_INDEX = "maps/index.md"
 COURSE_MAP = "maps/course.svg"
 SLIDES_INDEX = "slides/index.md"
@@ -91,7 +94,7 @@ def from_folder(path: str) -> str:
 # First-level files and folders of the docs tree besides the parts' own folders (features and both editions),
 # plus what MkDocs and Material write next to them.
 TOP_LEVEL = frozenset({
-    "index", "glossary", "datapack", "scripts", "agenda", "answers",
+    "index", "glossary", "datapack", "scripts", "agenda", "answers", "report",
     QUIZZES, "roleplays", WORKSHEETS, "maps", "slides", "print", "pages", "assets",
     "search", "404", "sitemap", "stylesheets", "javascripts",
 })

@@ -13,6 +13,7 @@ from generator.delivery import is_implicit
 from generator.locale import UI
 from generator.model.outline import Entry, Outline
 from generator.model.quiz import Question
+from generator.render.report import add_report
 from generator.render.slides import chapter_slides
 from generator.render.tree import DocsTree, RenderContext
 from generator.render.views import ChapterView, PartView
@@ -55,7 +56,7 @@ def add_trainer_pages(tree: DocsTree, ctx: RenderContext, env: jinja2.Environmen
     tree.add_page(routes.FACILITATOR, env.get_template("classroom/facilitator.md.j2").render(
         parts=_guide(ctx.parts, ctx), info=ctx.course.syllabus.course, **plan))
     return [{UI["agenda_title"]: routes.AGENDA}, {UI["answers_title"]: routes.ANSWERS},
-            {UI["facilitator_title"]: routes.FACILITATOR}]
+            {UI["facilitator_title"]: routes.FACILITATOR}, *add_report(tree, ctx)]
 
 
 def _guide(parts: tuple[PartView, ...], ctx: RenderContext) -> list[tuple[PartView, list[Any]]]:
