@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import routes
+from generator.assets import minified
 from generator.locale import UI
 from generator.model.outline import Entry
 from generator.model.quiz import Question
@@ -35,7 +36,7 @@ def add_report(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     if not ctx.catalog.questions:
         return []
     for target in routes.REPORT_ASSETS:
-        tree.files[target] = (REPORT_SOURCES / target.rsplit("/", 1)[1]).read_bytes()
+        tree.files[target] = minified(target, (REPORT_SOURCES / target.rsplit("/", 1)[1]).read_bytes())
     tree.add_page(routes.REPORT, ctx.env.get_template("classroom/report.md.j2").render(
         data=report_data(ctx, ctx.catalog.defined()), style=routes.REPORT_ASSETS[-1],
         scripts=[path for path in routes.REPORT_ASSETS if path.endswith(".js")]))
