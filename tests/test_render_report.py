@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import routes
-from generator.assets import front_end_files
+from generator.assets import front_end_files, minified
 from generator.load.course import load_course
 from generator.render import render
 from generator.render.report import REPORT_SOURCES, STEM_CHARS, option_texts, plain_start
@@ -45,7 +45,7 @@ def test_trainer_page_alone_links_the_script(trees: dict[str, DocsTree]) -> None
     trainer = trees["trainer"]
     page = trainer.files[routes.REPORT].decode("utf-8")
     for target in routes.REPORT_ASSETS:
-        assert trainer.files[target] == (REPORT_SOURCES / target.rsplit("/", 1)[1]).read_bytes()
+        assert trainer.files[target] == minified(target, (REPORT_SOURCES / target.rsplit("/", 1)[1]).read_bytes())
         assert target not in trainer.extra_js and target not in trainer.extra_css
         assert sorted(path for path, data in trainer.files.items() if target.encode() in data) == [routes.REPORT]
         assert (f'<script src="{target}" defer></script>' if target.endswith(".js")
