@@ -11,6 +11,7 @@ import html
 import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import jinja2
 
 from generator.diagnostics import Diagnostic, Loc, Severity
 from generator.engine.cache import build_cache, reuse_compiled_theme
+from generator.engine.search import SearchAhead, start_worker
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, UI, message
 from generator.render.markup import site_extensions
@@ -103,12 +105,16 @@ class _Collector(logging.Handler):
 
 
 def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None = None,
-               cache_dir: Path | None = None) -> list[Diagnostic]:
+               cache_dir: Path | None = None, parallel: bool = True,
+               late_files: Callable[[], dict[str, bytes]] | None = None) -> list[Diagnostic]:
     """Run MkDocs on an emitted config; its warnings and failures come back as diagnostics.
 
     `sources` maps a generated page to the author's file it came from, so a warning about a page
     points at the YAML the author edits, not at the generated tree. `cache_dir` keeps work that
-    depends only on its input (Chinese word segmentation) between builds.
+    depends only on its input (Chinese word segmentation) between builds. `parallel` indexes pages for
+    search in a worker process (the same bytes as a serial build). `late_files` gives files of the docs tree
+    that were still being made when MkDocs started (the tree holds a stand-in): they are written over the
+    site's copies before the site is complete.
     """
     sources = sources or {}
     from mkdocs.commands.build import build
@@ -127,8 +133,9 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     try:
         config = load_config(config_file=str(config_path), site_dir=str(site_dir))
         reuse_compiled_theme(config)
-        with build_cache(cache_dir, config_path.parent.name, config_path):
+        with build_cache(cache_dir, config_path.parent.name, config_path, SearchAhead() if parallel else None):
             build(config)
+        _write_late_files(site_dir, late_files)
         _inline_search_index(site_dir)
         _relocatable_error_page(site_dir)
     except MkDocsException as exc:
@@ -143,6 +150,19 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
         if saved_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
     return _diagnostics(collector.records, config_path, sources)
+
+
+def start_search_worker() -> None:
+    """Start the search worker (and its dictionary) early, while the course is loaded and rendered."""
+    start_worker()
+
+
+def _write_late_files(site_dir: Path, late_files: Callable[[], dict[str, bytes]] | None) -> None:
+    """Files that are not pages keep their path in the site (MkDocs copies them as they are)."""
+    for relative, data in sorted((late_files() if late_files else {}).items()):
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def _inline_search_index(site_dir: Path) -> None:
