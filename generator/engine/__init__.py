@@ -111,7 +111,7 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
 
     `sources` maps a generated page to the author's file it came from, so a warning about a page
     points at the YAML the author edits, not at the generated tree. `cache_dir` keeps work that
-    depends only on its input (Chinese word segmentation) between builds. `parallel` indexes pages for
+    depends only on its input (rendering, search indexing) between builds. `parallel` indexes pages for
     search in a worker process (the same bytes as a serial build). `late_files` gives files of the docs tree
     that were still being made when MkDocs started (the tree holds a stand-in): they are written over the
     site's copies before the site is complete.

@@ -1,8 +1,8 @@
 """Work MkDocs repeats on every build although its input did not change, kept in build/cache/ between builds.
 
 Each store is one JSON file of results keyed by a hash of their whole input, so a cached build is byte for byte
-a fresh one (tests/test_build_cache.py). Four steps are kept: Chinese word segmentation, Markdown rendering,
-the search entries of a page and the theme's HTML of a page. `build/` is safe to delete.
+a fresh one (tests/test_build_cache.py). Three steps are kept: Markdown rendering, the search entries of a page
+(Chinese word segmentation included) and the theme's HTML of a page. `build/` is safe to delete.
 """
 
 from __future__ import annotations
@@ -127,41 +127,9 @@ def build_cache(cache_dir: Path | None, name: str, config_path: Path,
         with _search_entry_cache(None, name, ahead):
             yield
         return
-    with (_segment_cache(cache_dir, name), _render_cache(cache_dir, name),
+    with (_render_cache(cache_dir, name),
           _search_entry_cache(cache_dir, name, ahead), _html_cache(cache_dir, name, config_path)):
         yield
-
-
-@contextlib.contextmanager
-def _segment_cache(cache_dir: Path, name: str) -> Iterator[None]:
-    """Material's search segments every Chinese run with jieba, the costliest step of a build (~5 s of ~9 s).
-
-    jieba is a pure function of the text and its (fixed) dictionary, so each section's segmentation is kept,
-    keyed by a hash of the text; a warm build then never loads jieba at all.
-    """
-    index = _search_index_class()
-    if index is None:
-        yield
-        return
-    import jieba
-
-    store = _Store(cache_dir / f"segments-{name}-{jieba.__version__}.json")
-    original = index._segment_chinese
-
-    def segment(self: Any, data: str) -> str:
-        key = _digest(data)
-        found = store.get(key)
-        if found is None:
-            found = original(self, data)
-            store.put(key, found)
-        return str(found)
-
-    index._segment_chinese = segment
-    try:
-        yield
-    finally:
-        index._segment_chinese = original
-    store.save()
 
 
 def _search_index_class() -> Any:
