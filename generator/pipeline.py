@@ -103,7 +103,7 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
     if refused is not None:
         return Outcome(None, [refused])
     if parallel:
-        start_search_worker()  # jieba's dictionary loads while the course is read
+        start_search_worker(root / "build" / "cache", edition)  # on a cold build: jieba loads meanwhile
     outcome = check(root, progress, plan)
     if outcome.failed(strict) or outcome.course is None:
         return outcome
@@ -215,6 +215,7 @@ def _emit(course: Course, build_dir: Path, edition: str, plan: str | None,
     staging = Path(tempfile.mkdtemp(prefix=f".{build_dir.name}-", dir=build_dir.parent))
     try:
         tree.write(staging / "docs")
+        tree.files.clear()  # on disk now: MkDocs reads it there, so no second copy of every page stays in memory
         if has_overrides:
             shutil.copytree(overrides, staging / "overrides")
         write_config(config, staging)

@@ -18,8 +18,8 @@ from typing import Any
 import jinja2
 
 from generator.diagnostics import Diagnostic, Loc, Severity
-from generator.engine.cache import build_cache, reuse_compiled_theme
-from generator.engine.search import SearchAhead, start_worker
+from generator.engine.cache import build_cache, reuse_compiled_theme, search_store
+from generator.engine.search import SearchAhead, start_worker, stop_worker, worker_running
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, UI, message
 from generator.render.markup import site_extensions
@@ -133,7 +133,9 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     try:
         config = load_config(config_file=str(config_path), site_dir=str(site_dir))
         reuse_compiled_theme(config)
-        with build_cache(cache_dir, config_path.parent.name, config_path, SearchAhead() if parallel else None):
+        name = config_path.parent.name
+        ahead = SearchAhead() if parallel and start_search_worker(cache_dir, name) else None
+        with build_cache(cache_dir, name, config_path, ahead):
             build(config)
         _write_late_files(site_dir, late_files)
         _inline_search_index(site_dir)
@@ -152,9 +154,18 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     return _diagnostics(collector.records, config_path, sources)
 
 
-def start_search_worker() -> None:
-    """Start the search worker (and its dictionary) early, while the course is loaded and rendered."""
-    start_worker()
+def start_search_worker(cache_dir: Path | None, edition: str) -> bool:
+    """Start the search worker when many pages will need indexing (no search entries kept: a cold build) or
+    when it runs already (`serve`); early, so that jieba's dictionary loads while the course is read. A warm
+    build indexes its few changed pages itself rather than start a process for them."""
+    if worker_running() or cache_dir is None or not search_store(cache_dir, edition).is_file():
+        start_worker()
+        return True
+    return False
+
+
+def stop_search_worker() -> None:
+    stop_worker()
 
 
 def _write_late_files(site_dir: Path, late_files: Callable[[], dict[str, bytes]] | None) -> None:

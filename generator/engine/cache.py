@@ -255,7 +255,7 @@ def _search_entry_cache(cache_dir: Path | None, name: str, ahead: SearchAhead | 
         return
     import mkdocs.commands.build as builder
 
-    store = _Store(cache_dir / f"search-{name}.json" if cache_dir else None)
+    store = _Store(search_store(cache_dir, name) if cache_dir else None)
     original, populate = index.add_entry_from_context, builder._populate_page
 
     def populate_page(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
@@ -287,6 +287,10 @@ def _search_entry_cache(cache_dir: Path | None, name: str, ahead: SearchAhead | 
         if ahead is not None:
             ahead.cancel()
     store.save()
+
+
+def search_store(cache_dir: Path, name: str) -> Path:
+    return cache_dir / f"search-{name}.json"
 
 
 def _entry_key(page: Any, toc: list[dict[str, Any]]) -> str:

@@ -27,6 +27,16 @@ def start_worker() -> None:
     _pool()
 
 
+def stop_worker() -> None:
+    """Wait for the worker to end (a process that measures its children's memory and time)."""
+    while _POOL:
+        _POOL.pop().shutdown(wait=True)
+
+
+def worker_running() -> bool:
+    return bool(_POOL)
+
+
 def _pool() -> ProcessPoolExecutor:
     if not _POOL:
         # spawn, not fork: `courseware serve` forks from a process with threads (watcher, web server)
