@@ -11,6 +11,7 @@ import html
 import logging
 import os
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -181,7 +182,10 @@ def _inline_search_index(site_dir: Path) -> None:
     .json it fetches over HTTP): the same index, as a script. Its worker then runs via assets/polyfills/."""
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
-        index.with_suffix(".js").write_bytes(b"var __index = " + index.read_bytes())
+        # copied in pieces: a large course's index is tens of MB, and the build's peak memory is at its end
+        with index.open("rb") as source, index.with_suffix(".js").open("wb") as target:
+            target.write(b"var __index = ")
+            shutil.copyfileobj(source, target)
 
 
 # MkDocs writes an error page's URLs from the server root (site_url's path, or "/"), as the page is shown for
