@@ -1,7 +1,8 @@
 """The one module that knows MkDocs: compose mkdocs.yml for a docs tree, and build it.
 
 Everything essential happens before this point, so moving to ProperDocs or Zensical means
-rewriting only this package (this module and cache.py, which keeps MkDocs' repeated work between builds).
+rewriting only this package (this module; cache.py, which keeps MkDocs' repeated work between builds; and
+search.py, which indexes pages for Material's search in a worker process).
 """
 
 from __future__ import annotations
