@@ -73,7 +73,8 @@ LINK_CODES = ("broken-link", "broken-anchor")
 
 def _produced_pages(course: Course) -> dict[str, str]:
     """The learner edition's docs tree as text: what author links must resolve against."""
-    files = render(course).files
+    tree = render(course, workbooks=WorkbookStore(background=True))  # workbooks listed, never made: links only
+    files = {**dict.fromkeys(tree.late, b""), **tree.files}
     return {path: data.decode("utf-8") if path.endswith(".md") else "" for path, data in files.items()}
 
 

@@ -30,7 +30,8 @@ class WorkbookStore:
     """Builds a workbook once per distinct input; without a folder it simply builds.
 
     With `background`, workbooks not kept are made in a worker process (`prefetch`), while the build goes on:
-    `later` gives a workbook's bytes when they are asked for. The bytes are the ones `get` makes.
+    `later` gives a workbook's bytes when they are asked for. The bytes are the ones `get` makes. Without a
+    folder, `later` makes a workbook only if it is asked for (a docs tree made to check links never asks).
     """
 
     def __init__(self, folder: Path | None = None, background: bool = False) -> None:
