@@ -11,6 +11,7 @@ Run: `make bench` or `python bench/author_loop.py [--runs N] [--no-scale]`. Figu
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -64,10 +65,6 @@ def plain_mkdocs(course: Path) -> float:
     return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(course / "plain")])
 
 
-def median(runs: int, measure: Callable[[int], float]) -> float:
-    return statistics.median(measure(run) for run in range(runs))
-
-
 def save_to_reload(course: Path, runs: int) -> float:
     """serve in this process; Chromium (Debian's, via Playwright) waits for the edited text after each save."""
     from playwright.sync_api import sync_playwright
@@ -114,17 +111,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         course = copy_course(Path(folder) / "course")
         courseware_build(course)  # fills build/cache and the emitted tree plain MkDocs builds
-        plain = median(args.runs, lambda _: plain_mkdocs(course))
-        warm = median(args.runs, lambda _: courseware_build(course))
-        changed = median(args.runs, lambda run: (edit_chapter(course, run), courseware_build(course))[1])
 
         def cold(_: int) -> float:
             shutil.rmtree(course / "build/cache", ignore_errors=True)
             return courseware_build(course)
 
-        cold_time = median(args.runs, cold)
-        courseware_build(course)  # warm again before serving
+        # interleaved: each round runs plain MkDocs and every case once, so a change of the machine's load
+        # (other processes) reaches all of them alike
+        cases: dict[str, Callable[[int], float]] = {
+            "plain": lambda _: plain_mkdocs(course), "warm": lambda _: courseware_build(course),
+            "changed": lambda run: (edit_chapter(course, run), courseware_build(course))[1], "cold": cold}
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        for run in range(args.runs):
+            for name, measure in cases.items():
+                times[name].append(measure(run))
+        plain, warm, changed, cold_time = (statistics.median(times[name]) for name in cases)
         reload = save_to_reload(course, args.runs)
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"load average after the run (1/5/15 min, {os.cpu_count()} cores): {load}")
     print(f"bundled course, medians of {args.runs}; plain `mkdocs build` of the emitted tree: {plain:.2f} s")
     print(f"{'case':<34} {'seconds':>8} {'× plain':>8}")
     for name, value in (("save → reloaded page (serve)", reload), ("warm full build, no change", warm),

@@ -30,6 +30,11 @@ def make_course(target: Path, copies: int) -> None:
         for part in syllabus["parts"]:
             parts.append(_renamed(part, copy))
     syllabus["parts"] = parts
+    # the default delivery plan, over copy 0 (every other copy is self-study): 16 copies fit in no plan's days
+    course = syllabus["course"]
+    plan = next((plan for plan in syllabus.get("plans", []) if plan["id"] == course.get("plan")), None)
+    syllabus["plans"] = [{**_renamed(plan, 0), "id": plan["id"]}] if plan else []
+    course["answered_by"] = [[f"{chapter}-0" for chapter in row] for row in course.get("answered_by", [])]
     (target / "content/modules").mkdir(parents=True)
     (target / "content/syllabus.yaml").write_text(yaml.safe_dump(syllabus, allow_unicode=True), encoding="utf-8")
     for path in sorted((REPO / "content/modules").glob("*.yaml")):
@@ -43,8 +48,9 @@ def make_course(target: Path, copies: int) -> None:
     for folder in ("pages", "content/facts"):  # extra pages and the fact sheet the modules reference
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, target / folder)
-    if (REPO / "content/glossary.yaml").exists():
-        shutil.copy(REPO / "content/glossary.yaml", target / "content/glossary.yaml")
+    for name in ("glossary.yaml", "profile.yaml"):  # terms, and the course's roles the modules are tagged with
+        if (REPO / "content" / name).exists():
+            shutil.copy(REPO / "content" / name, target / "content" / name)
 
 
 def _renamed(value: Any, copy: int) -> Any:
@@ -59,25 +65,41 @@ def _renamed(value: Any, copy: int) -> Any:
 def measure_child(course: str) -> None:
     """Runs in a subprocess so peak memory belongs to one build."""
     from generator import pipeline
+    from generator.engine import stop_search_worker
 
     started = time.perf_counter()
     outcome = pipeline.build(Path(course), Path(course) / "site")
     total = time.perf_counter() - started
+    stop_search_worker()  # its peak counts once it has ended
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"pages": outcome.pages, "total": total, "peak_mb": peak_mb, **outcome.timings}))
+    # the largest worker (search or workbooks); both run beside the main process, so the sum bounds the whole
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"pages": outcome.pages, "total": total, "peak_mb": peak_mb, "worker_mb": worker_mb,
+                      **outcome.timings}))
 
 
-def plain_mkdocs(course: Path) -> float:
+def plain_child(config: str, site: str) -> None:
+    """A plain `mkdocs build` in a subprocess of its own, so that its peak memory is its own too."""
+    from mkdocs.__main__ import cli
+
+    cli(["build", "-q", "-f", config, "-d", site], standalone_mode=False)
+    print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def plain_mkdocs(course: Path) -> tuple[float, float]:
+    """Seconds (the whole process) and peak MB of a plain `mkdocs build` of the emitted tree."""
     config = course / "build/learner/mkdocs.yml"
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(course / "plain")],
-                   check=True, capture_output=True)
-    return time.perf_counter() - started
+    run = subprocess.run([sys.executable, __file__, "--plain", str(config), str(course / "plain")],
+                         check=True, capture_output=True, text=True)
+    return time.perf_counter() - started, json.loads(run.stdout.strip().splitlines()[-1])["peak_mb"]
 
 
 def main(scales: list[int]) -> None:
+    print("total: one courseware build in its process; peakMB: its main process; workMB: its largest worker "
+          "(search index or workbooks), which runs beside it; plainMB: plain mkdocs build's peak")
     print(f"{'scale':>5} {'pages':>6} {'load':>6} {'valid':>6} {'render':>7} {'engine':>7} {'total':>7} "
-          f"{'peakMB':>7} {'plain':>7} {'ratio':>6} {'growth':>7}")
+          f"{'peakMB':>7} {'workMB':>7} {'plainMB':>7} {'plain':>7} {'ratio':>6} {'growth':>7}")
     base = None
     for scale in scales:
         with tempfile.TemporaryDirectory() as folder:
@@ -86,16 +108,18 @@ def main(scales: list[int]) -> None:
             run = subprocess.run([sys.executable, __file__, "--child", str(course)],
                                  check=True, capture_output=True, text=True)
             figures = json.loads(run.stdout.strip().splitlines()[-1])
-            plain = plain_mkdocs(course)
+            plain, plain_mb = plain_mkdocs(course)
         base = base or figures["total"]
         print(f"{scale:>4}x {figures['pages']:>6} {figures['load']:>6.2f} {figures['validate']:>6.2f} "
               f"{figures['render']:>7.2f} {figures['engine']:>7.2f} {figures['total']:>7.2f} "
-              f"{figures['peak_mb']:>7.0f} {plain:>7.2f} {figures['total'] / plain:>6.2f} "
-              f"{figures['total'] / base:>6.1f}x", flush=True)
+              f"{figures['peak_mb']:>7.0f} {figures['worker_mb']:>7.0f} {plain_mb:>7.0f} {plain:>7.2f} "
+              f"{figures['total'] / plain:>6.2f} {figures['total'] / base:>6.1f}x", flush=True)
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
         measure_child(sys.argv[2])
+    elif sys.argv[1:2] == ["--plain"]:
+        plain_child(sys.argv[2], sys.argv[3])
     else:
         main([int(arg) for arg in sys.argv[1:]] or [1, 4, 16])

@@ -83,7 +83,8 @@ def test_only_the_loader_reads_yaml() -> None:
 
 
 def test_only_the_engine_package_knows_mkdocs() -> None:
-    assert _importers_of("mkdocs") | _importers_of("material") == {"generator.engine", "generator.engine.cache"}
+    assert _importers_of("mkdocs") | _importers_of("material") == {"generator.engine", "generator.engine.cache",
+                                                                   "generator.engine.search"}
 
 
 def test_phases_import_one_way() -> None:

@@ -38,7 +38,7 @@ def test_cached_build_of_an_edited_chapter_equals_a_fresh_build(tmp_path: Path) 
     _build(cached)
     cache = cached / "build/cache"
     stored = {path.name: path.stat().st_size for path in cache.iterdir()}
-    assert any(name.startswith("segments-") for name in stored) and any(name.startswith("pages-") for name in stored)
+    assert any(name.startswith("search-") for name in stored) and any(name.startswith("pages-") for name in stored)
     _edit_chapter(cached)
     warm = _files(_build(cached))
     fresh_course = _copy_course(tmp_path / "fresh")
@@ -83,3 +83,21 @@ def test_cached_build_after_a_navigation_change_equals_a_fresh_build(tmp_path: P
     assert [name for name in fresh if warm[name] != fresh[name]] == []
     home = warm["index.html"].decode("utf-8")
     assert "如何按竞争者情况调整" in home and "如何根据竞争者情况调整" not in home
+
+
+def test_a_parallel_build_equals_a_serial_build(tmp_path: Path) -> None:
+    """Workbooks and search indexing run in worker processes meanwhile: the site and the emitted tree are the
+    ones a build doing everything in one process makes."""
+    made = {}
+    for mode in ("parallel", "serial"):
+        course = _copy_course(tmp_path / mode)
+        outcome = pipeline.build(course, course / "site", parallel=mode == "parallel")
+        assert not outcome.failed(strict=False), outcome.diagnostics
+        made[mode] = (_files(course / "site"), _files(course / "build/learner/docs"))
+    for parallel, serial in zip(made["parallel"], made["serial"], strict=True):
+        assert sorted(parallel) == sorted(serial)
+        assert [name for name in serial if parallel[name] != serial[name]] == []
+    site, docs = made["parallel"]
+    workbooks = [name for name in docs if name.endswith((".xlsx", ".zip"))]
+    assert len(workbooks) > 20 and all(docs[name] == site[name] and len(docs[name]) > 1000 for name in workbooks)
+    assert b"\\u200b" in site["search/search_index.json"]  # Chinese segmented for search, in the worker

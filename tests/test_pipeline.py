@@ -289,3 +289,14 @@ def test_a_theme_setting_the_theme_cannot_take_is_a_message(sample_course: Path,
     output = capsys.readouterr().err
     assert "error[engine-failed]" in output and "Traceback" not in output
     assert _digest_site(site) == before
+
+
+def test_workers_only_when_a_core_is_idle(monkeypatch) -> None:
+    monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (0.4, 0.0, 0.0))
+    assert pipeline.has_idle_core()
+    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (1.6, 0.0, 0.0))  # both cores mostly busy
+    assert not pipeline.has_idle_core()
+    monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda _: {0}, raising=False)
+    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert not pipeline.has_idle_core()  # one core: nothing to run a worker on

@@ -66,3 +66,17 @@ def test_without_a_folder_nothing_is_kept(sample_course: Path) -> None:
     store.get(worksheet, "sample", make)
     store.get(worksheet, "sample", make)
     assert make.calls == 2
+
+
+def test_a_workbook_made_in_the_background_is_the_one_made_in_process(sample_course: Path, tmp_path: Path) -> None:
+    worksheet = _worksheet(sample_course)
+    store = WorkbookStore(tmp_path / "store", background=True)
+    try:
+        store.prefetch([worksheet], {"sample": build_workbook})
+        assert store.pending  # handed to the worker, not made here
+        made = store.later(worksheet, "sample", build_workbook)
+        assert made() == made() == build_workbook(worksheet)
+    finally:
+        store.close()
+    (kept,) = (tmp_path / "store").glob("*.xlsx")  # kept for the next build like one made in process
+    assert kept.read_bytes() == build_workbook(worksheet)

@@ -1,7 +1,8 @@
 """The one module that knows MkDocs: compose mkdocs.yml for a docs tree, and build it.
 
 Everything essential happens before this point, so moving to ProperDocs or Zensical means
-rewriting only this package (this module and cache.py, which keeps MkDocs' repeated work between builds).
+rewriting only this package (this module; cache.py, which keeps MkDocs' repeated work between builds; and
+search.py, which indexes pages for Material's search in a worker process).
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ import html
 import logging
 import os
 import re
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from generator.diagnostics import Diagnostic, Loc, Severity
-from generator.engine.cache import build_cache, reuse_compiled_theme
+from generator.engine.cache import build_cache, reuse_compiled_theme, search_store
+from generator.engine.search import SearchAhead, start_worker, stop_worker, worker_running
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, UI, message
 from generator.render.markup import site_extensions
@@ -104,12 +108,16 @@ class _Collector(logging.Handler):
 
 
 def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None = None,
-               cache_dir: Path | None = None) -> list[Diagnostic]:
+               cache_dir: Path | None = None, parallel: bool = True,
+               late_files: Callable[[], dict[str, bytes]] | None = None) -> list[Diagnostic]:
     """Run MkDocs on an emitted config; its warnings and failures come back as diagnostics.
 
     `sources` maps a generated page to the author's file it came from, so a warning about a page
     points at the YAML the author edits, not at the generated tree. `cache_dir` keeps work that
-    depends only on its input (Chinese word segmentation) between builds.
+    depends only on its input (rendering, search indexing) between builds. `parallel` indexes pages for
+    search in a worker process (the same bytes as a serial build). `late_files` gives files of the docs tree
+    that were still being made when MkDocs started (the tree holds a stand-in): they are written over the
+    site's copies before the site is complete.
     """
     sources = sources or {}
     from mkdocs.commands.build import build
@@ -128,8 +136,11 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     try:
         config = load_config(config_file=str(config_path), site_dir=str(site_dir))
         reuse_compiled_theme(config)
-        with build_cache(cache_dir, config_path.parent.name, config_path):
+        name = config_path.parent.name
+        ahead = SearchAhead() if parallel and start_search_worker(cache_dir, name) else None
+        with build_cache(cache_dir, name, config_path, ahead):
             build(config)
+        _write_late_files(site_dir, late_files)
         _inline_search_index(site_dir)
         _relocatable_error_page(site_dir)
     except MkDocsException as exc:
@@ -146,12 +157,37 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     return _diagnostics(collector.records, config_path, sources)
 
 
+def start_search_worker(cache_dir: Path | None, edition: str) -> bool:
+    """Start the search worker when many pages will need indexing (no search entries kept: a cold build) or
+    when it runs already (`serve`); early, so that jieba's dictionary loads while the course is read. A warm
+    build indexes its few changed pages itself rather than start a process for them."""
+    if worker_running() or cache_dir is None or not search_store(cache_dir, edition).is_file():
+        start_worker()
+        return True
+    return False
+
+
+def stop_search_worker() -> None:
+    stop_worker()
+
+
+def _write_late_files(site_dir: Path, late_files: Callable[[], dict[str, bytes]] | None) -> None:
+    """Files that are not pages keep their path in the site (MkDocs copies them as they are)."""
+    for relative, data in sorted((late_files() if late_files else {}).items()):
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
 def _inline_search_index(site_dir: Path) -> None:
     """Material's search reads search/search_index.js when the site is opened from disk (file:// refuses the
     .json it fetches over HTTP): the same index, as a script. Its worker then runs via assets/polyfills/."""
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
-        index.with_suffix(".js").write_bytes(b"var __index = " + index.read_bytes())
+        # copied in pieces: a large course's index is tens of MB, and the build's peak memory is at its end
+        with index.open("rb") as source, index.with_suffix(".js").open("wb") as target:
+            target.write(b"var __index = ")
+            shutil.copyfileobj(source, target)
 
 
 # MkDocs writes an error page's URLs from the server root (site_url's path, or "/"), as the page is shown for

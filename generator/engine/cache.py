@@ -1,8 +1,8 @@
 """Work MkDocs repeats on every build although its input did not change, kept in build/cache/ between builds.
 
 Each store is one JSON file of results keyed by a hash of their whole input, so a cached build is byte for byte
-a fresh one (tests/test_build_cache.py). Four steps are kept: Chinese word segmentation, Markdown rendering,
-the search entries of a page and the theme's HTML of a page. `build/` is safe to delete.
+a fresh one (tests/test_build_cache.py). Three steps are kept: Markdown rendering, the search entries of a page
+(Chinese word segmentation included) and the theme's HTML of a page. `build/` is safe to delete.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from generator.engine.search import SearchAhead
 from generator.render.templates import CompiledTemplates
 
 
@@ -23,9 +24,9 @@ class _Store:
     """One JSON file of results keyed by a hash of their whole input; only entries a build used are written
     back, so the file follows the course and never grows without bound. `build/` is safe to delete."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.known = _read_cache(path)
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: kept for this build only
+        self.known = _read_cache(path) if path else {}
         self.used: dict[str, Any] = {}
 
     def get(self, key: str) -> Any:
@@ -37,7 +38,7 @@ class _Store:
         self.used[key] = value
 
     def save(self) -> None:
-        if self.used and self.used != self.known:
+        if self.path and self.used and self.used != self.known:
             _write_cache(self.path, self.used)
 
 
@@ -118,46 +119,17 @@ def reuse_compiled_theme(config: Any) -> None:
 
 
 @contextlib.contextmanager
-def build_cache(cache_dir: Path | None, name: str, config_path: Path) -> Iterator[None]:
-    """Keep, between builds, the costly steps inside MkDocs whose result depends only on their input."""
+def build_cache(cache_dir: Path | None, name: str, config_path: Path,
+                ahead: SearchAhead | None = None) -> Iterator[None]:
+    """Keep, between builds, the costly steps inside MkDocs whose result depends only on their input;
+    with `ahead`, pages are indexed for search in a worker process (engine/search.py)."""
     if cache_dir is None:
-        yield
+        with _search_entry_cache(None, name, ahead):
+            yield
         return
-    with (_segment_cache(cache_dir, name), _render_cache(cache_dir, name),
-          _search_entry_cache(cache_dir, name), _html_cache(cache_dir, name, config_path)):
+    with (_render_cache(cache_dir, name),
+          _search_entry_cache(cache_dir, name, ahead), _html_cache(cache_dir, name, config_path)):
         yield
-
-
-@contextlib.contextmanager
-def _segment_cache(cache_dir: Path, name: str) -> Iterator[None]:
-    """Material's search segments every Chinese run with jieba, the costliest step of a build (~5 s of ~9 s).
-
-    jieba is a pure function of the text and its (fixed) dictionary, so each section's segmentation is kept,
-    keyed by a hash of the text; a warm build then never loads jieba at all.
-    """
-    index = _search_index_class()
-    if index is None:
-        yield
-        return
-    import jieba
-
-    store = _Store(cache_dir / f"segments-{name}-{jieba.__version__}.json")
-    original = index._segment_chinese
-
-    def segment(self: Any, data: str) -> str:
-        key = _digest(data)
-        found = store.get(key)
-        if found is None:
-            found = original(self, data)
-            store.put(key, found)
-        return str(found)
-
-    index._segment_chinese = segment
-    try:
-        yield
-    finally:
-        index._segment_chinese = original
-    store.save()
 
 
 def _search_index_class() -> Any:
@@ -273,33 +245,56 @@ def _restore_page(page: Any, entry: dict[str, Any], files: Any) -> None:
 
 
 @contextlib.contextmanager
-def _search_entry_cache(cache_dir: Path, name: str) -> Iterator[None]:
-    """Material's search parses every page's HTML into sections: the same page gives the same entries."""
+def _search_entry_cache(cache_dir: Path | None, name: str, ahead: SearchAhead | None) -> Iterator[None]:
+    """Material's search parses every page's HTML into sections: the same page gives the same entries.
+
+    A page whose entries are not kept is handed to `ahead`'s worker as soon as its Markdown is rendered."""
     index = _search_index_class()
-    if index is None:
+    if index is None or (cache_dir is None and ahead is None):
         yield
         return
-    store = _Store(cache_dir / f"search-{name}.json")
-    original = index.add_entry_from_context
+    import mkdocs.commands.build as builder
+
+    store = _Store(search_store(cache_dir, name) if cache_dir else None)
+    original, populate = index.add_entry_from_context, builder._populate_page
+
+    def populate_page(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
+        populate(page, config, files, dirty)
+        toc = [_toc_token(item) for item in page.toc.items]
+        key = _entry_key(page, toc)
+        if ahead is not None and store.get(key) is None:
+            ahead.submit(key, page, toc)
 
     def add_entry(self: Any, page: Any) -> None:
-        key = _digest(str(page.content), str(page.url), str(page.title), _json(page.meta),
-                      _json([_toc_token(item) for item in page.toc.items]))
+        key = _entry_key(page, [_toc_token(item) for item in page.toc.items])
         found = store.get(key)
         if found is None:
-            before = len(self.entries)
-            original(self, page)
-            # kept as pairs: the store writes sorted keys, and the index must keep Material's key order
-            store.put(key, [list(entry.items()) for entry in self.entries[before:]])
-        else:
-            self.entries.extend(dict(pairs) for pairs in found)
+            found = ahead.take(key) if ahead is not None else None
+            if found is None:
+                before = len(self.entries)
+                original(self, page)
+                # kept as pairs: the store writes sorted keys, and the index must keep Material's key order
+                found = [list(entry.items()) for entry in self.entries[before:]]
+                del self.entries[before:]
+            store.put(key, found)
+        self.entries.extend(dict(pairs) for pairs in found)
 
-    index.add_entry_from_context = add_entry
+    index.add_entry_from_context, builder._populate_page = add_entry, populate_page
     try:
         yield
     finally:
-        index.add_entry_from_context = original
+        index.add_entry_from_context, builder._populate_page = original, populate
+        if ahead is not None:
+            ahead.cancel()
     store.save()
+
+
+def search_store(cache_dir: Path, name: str) -> Path:
+    return cache_dir / f"search-{name}.json"
+
+
+def _entry_key(page: Any, toc: list[dict[str, Any]]) -> str:
+    return _digest(str(page.content), str(page.url), str(page.title), _json(page.meta), _json(toc))
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ class DocsTree:
     sources: dict[str, str] = field(default_factory=dict)  # page -> the author's file it comes from
     mark: str = ""  # shown on every page and every print (the trainer edition's 讲师版), or nothing
     progress: dict[str, Any] = field(default_factory=dict)  # what progress.js reads on every page (render/home.py)
+    late: dict[str, Callable[[], bytes]] = field(default_factory=dict)  # files still being made (workbooks)
 
     def add_page(self, path: str, text: str, source: str = "") -> None:
         self.files[path] = text.encode("utf-8")
@@ -35,11 +37,28 @@ class DocsTree:
         if source:
             self.sources[path] = source
 
+    def add_file(self, path: str, make: Callable[[], bytes], late: bool = False) -> None:
+        """A file made by `make`; a `late` one is made only when `finish` asks (it is being made elsewhere)."""
+        if late:
+            self.late[path] = make
+        else:
+            self.files[path] = make()
+
     def write(self, docs_dir: Path) -> None:
-        for relative, data in sorted(self.files.items()):
+        """Late files get an empty stand-in, so that the tree lists them until `finish` writes them."""
+        for relative, data in sorted([*self.files.items(), *((path, b"") for path in self.late)]):
             target = docs_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+
+    def finish(self, docs_dir: Path) -> dict[str, bytes]:
+        """Wait for the late files and write them over their stand-ins; they become ordinary files."""
+        for relative, make in sorted(self.late.items()):
+            self.files[relative] = make()
+            (docs_dir / relative).write_bytes(self.files[relative])
+        done = {relative: self.files[relative] for relative in self.late}
+        self.late.clear()
+        return done
 
 
 @dataclass(frozen=True)

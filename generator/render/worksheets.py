@@ -67,14 +67,16 @@ def render_worksheets(tree: DocsTree, ctx: RenderContext) -> list[Any]:
     views = [_view(worksheet, ctx.outline) for worksheet in ctx.course.worksheets]
     page = ctx.env.get_template("worksheet.md.j2")
     files = []
+    late = ctx.workbooks.background  # made in a worker meanwhile: the tree takes them when they are ready
     for view in views:
         worksheet = view.worksheet
-        files.append((worksheet, ctx.workbooks.get(worksheet, "sample", build_workbook),
-                      ctx.workbooks.get(worksheet, "blank", blank_workbook)))
-        tree.files[routes.worksheet_file(worksheet.id)] = files[-1][1]
-        tree.files[f"{WORKSHEET_BLANKS}/{worksheet.id}.xlsx"] = files[-1][2]
+        files.append((worksheet, ctx.workbooks.later(worksheet, "sample", build_workbook),
+                      ctx.workbooks.later(worksheet, "blank", blank_workbook)))
+        tree.add_file(routes.worksheet_file(worksheet.id), files[-1][1], late)
+        tree.add_file(f"{WORKSHEET_BLANKS}/{worksheet.id}.xlsx", files[-1][2], late)
         tree.add_page(routes.worksheet_page(worksheet.id), page.render(view=view), worksheet.loc.path)
-    tree.files[WORKSHEET_BUNDLE] = bundle(files)
+    tree.add_file(WORKSHEET_BUNDLE, lambda: bundle([(sheet, sample(), blank()) for sheet, sample, blank in files]),
+                  late)
     groups = _by_part(views, ctx)  # the navigation follows the course order too
     tree.add_page(routes.WORKSHEETS_INDEX, ctx.env.get_template("worksheets.md.j2").render(
         groups=groups, bundle=WORKSHEET_BUNDLE.removeprefix(f"{WORKSHEETS}/"), count=len(views)))
