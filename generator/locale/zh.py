@@ -451,6 +451,8 @@ UI: dict[str, str] = {
     "quizjs_nodue": "今天没有要复习的题。",
     "quizjs_group": "每组 {n} 题，提交后点“下一组”继续。",
     "quizjs_next": "下一组",
+    "quizjs_practise": "现在就练做错的题",
+    "quizjs_early": "提前练习 {n} 道做错的题：只看对错，不改变复习日程。",
     "quizjs_unanswered": "还有 {n} 题未作答，仍要提交吗？",
     "quizjs_none": "还没有作答任何一题，作答后再提交。",
     "quizjs_keep": "继续作答",

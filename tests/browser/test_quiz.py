@@ -402,3 +402,27 @@ def test_review_comes_in_groups_of_five_on_the_same_schedule(page, quiz_site, re
     assert page.locator(".cw-quiz__due").inner_text() == "今天没有要复习的题。"
     assert page.locator(".cw-quiz__plan li").all_inner_texts() == [f"2026-03-06：{scored} 题"]  # box 2: 3 days
     assert requests_seen.off_host() == []
+
+
+def test_missed_questions_can_be_practised_now_without_moving_the_schedule(page, quiz_site, requests_seen) -> None:
+    """练错题 now: the same day, before anything is due; paged by five; the Leitner dates stay as they were."""
+    page.clock.set_fixed_time(DAY)
+    page.goto(quiz_site + "quizzes/visit-test.html")
+    scored = sum(1 for _, q in shown(page, quiz_data(page)) if q["type"] != "reflection")
+    submit_all(page, right=False)
+    page.goto(quiz_site + "quizzes/review.html")
+    before = page.evaluate("() => JSON.stringify(localStorage)")
+    assert page.locator(".cw-quiz__due").inner_text() == "今天没有要复习的题。"
+    page.get_by_role("button", name="现在就练做错的题").click()
+    assert page.locator(".cw-quiz__due").inner_text().startswith(f"提前练习 {scored} 道做错的题")
+    assert page.locator(".cw-quiz__item").count() == 5
+    expect(page.locator(".cw-quiz__item").first).to_be_focused()
+    submit_all(page, right=True)
+    page.get_by_role("button", name="下一组").click()
+    assert page.locator(".cw-quiz__item").count() == scored - 5
+    submit_all(page, right=True)
+    assert page.get_by_role("button", name="下一组").is_hidden()
+    assert page.evaluate("() => JSON.stringify(localStorage)") == before  # practice, not a review
+    page.reload()
+    assert page.locator(".cw-quiz__plan li").all_inner_texts() == [f"明天：{scored} 题"]
+    assert requests_seen.off_host() == []

@@ -74,10 +74,10 @@
     let cfg = quiz.cfg, data = load(cfg.storage), qs = cfg.questions;
     if (cfg.mode === "review") {
       let day = today();
-      quiz.attempt = "review-" + day;
+      quiz.attempt = quiz.early ? "early-" + quiz.from : "review-" + day;
       return qs.filter((q) => {
         let item = data.items[q.id];
-        return isObj(item) && num(item.box) > 0 && num(item.due) <= day;
+        return isObj(item) && num(item.box) > 0 && (quiz.early || num(item.due) <= day);
       });
     }
     let attempt = isObj(data.attempts[cfg.id]) ? num(data.attempts[cfg.id].n) : 0;
@@ -348,7 +348,8 @@
       .forEach((control) => { control.disabled = true; });
     quiz.score = Math.round(mean(scores.map((s) => { return s.score; })) * 100);
     let right = scores.filter((s) => { return s.score >= 1; }).length;
-    if (scores.length) record(quiz, scores);
+    // Practising missed questions before they are due must not move them: the schedule stays as it was.
+    if (scores.length && !quiz.early) record(quiz, scores);
     let text = scores.length ? fmt(ui.score, { score: quiz.score, right: right, total: scores.length }) : ui.unscored;
     if (scores.length && quiz.cfg.mode !== "review") {
       text += " " + fmt(quiz.score >= quiz.cfg.pass ? ui.passed : ui.failed, { pass: quiz.cfg.pass });
@@ -358,8 +359,9 @@
     quiz.submit.hidden = true;
     quiz.solution.hidden = quiz.retry.hidden = false;
     if (quiz.cfg.mode === "review") {
+      if (quiz.early) quiz.from += GROUP;
       quiz.retry.textContent = ui.next;
-      quiz.retry.hidden = !pick(quiz).length;
+      quiz.retry.hidden = pick(quiz).length <= (quiz.from || 0);
     }
     quiz.result.focus();
   }
@@ -409,9 +411,13 @@
       let date = +d === day + 1 ? ui.tomorrow : new Date(d * DAY).toISOString().slice(0, 10);
       list.appendChild(el("li", null, fmt(ui.later, { date: date, n: later[d] })));
     });
-    let text = due ? fmt(ui.due, { n: due }) : ui.nodue;
+    let text = quiz.early ? fmt(ui.early, { n: due }) : due ? fmt(ui.due, { n: due }) : ui.nodue;
     if (due > GROUP) text += fmt(ui.group, { n: GROUP });
     quiz.form.append(el("p", "cw-quiz__due", text), list);
+    // 练错题 now: the missed questions not yet due, answered for practice only
+    if (!due && list.firstChild) {
+      quiz.form.appendChild(button(quiz, ui.practise, () => { quiz.early = true; quiz.from = 0; again(quiz); }));
+    }
   }
 
   function start(quiz) {
@@ -423,8 +429,8 @@
     if (quiz.form) quiz.form.remove();
     quiz.form = form;
     if (cfg.mode === "review") {
-      plan(quiz, quiz.questions.length);
-      quiz.questions = quiz.questions.slice(0, GROUP);
+      plan(quiz, quiz.questions.length - (quiz.from || 0));
+      quiz.questions = quiz.questions.slice(quiz.from || 0, (quiz.from || 0) + GROUP);
     }
     let list = form.appendChild(el("ol", "cw-quiz__list"));
     quiz.questions.forEach((q) => { list.appendChild(question(quiz, q)); });
