@@ -257,3 +257,18 @@ def test_a_long_chapter_continues_on_marked_slides_in_both_views() -> None:
     assert all(f"第{n}条" in audience for n in range(1, 15))
     assert audience.count('<section class="cw-slide') == presenter.count('<section class="cw-slide')
     assert "cw-slide__notes" not in audience and "cw-slide__notes" in presenter
+
+
+def test_presenter_notes_carry_the_time_split_the_chapter_page_shows() -> None:
+    """One timing source: the presenter view's split is the plan's, as on the trainer's chapter page."""
+    course = load_course(REPO).course
+    assert course is not None
+    tree = render(course, "trainer")
+    page = tree.files["hold-price/why-hold-price.md"].decode()
+    heading = re.search(r"\*\*(时间分配（\d+ 分钟）)\*\*", page)
+    assert heading is not None
+    steps = page[heading.end():].split("\n\n")[1].splitlines()
+    presenter = html.unescape(tree.files["slides/hold-price.presenter.html"].decode())
+    assert f"<h3>{heading[1]}</h3>" in presenter
+    assert len(steps) >= 3 and all(f"<li>{step.removeprefix('- ')}</li>" in presenter for step in steps)
+    assert heading[1] not in tree.files["slides/hold-price.html"].decode()  # never on the projector
