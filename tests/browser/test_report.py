@@ -186,6 +186,13 @@ def instant_trainer_site(tmp_path_factory: pytest.TempPathFactory, serve_site) -
     return str(serve_site(course / "site", SUBPATH, port))
 
 
+# The started report is the same element half a second later (not one about to be swapped out).
+STARTED_AND_STILL_THERE = """() => new Promise(done => {
+  const box = document.querySelector("[data-cw-report][data-cw-ready]");
+  setTimeout(() => done(!!box && box === document.querySelector("[data-cw-report][data-cw-ready]")), 500);
+})"""
+
+
 def test_report_starts_once_after_instant_navigation(page, instant_trainer_site: str, tmp_path: Path) -> None:
     """Material runs the page's <script src> again on every visit: the widget still starts once, styled."""
     errors: list[str] = []
@@ -201,7 +208,9 @@ def test_report_starts_once_after_instant_navigation(page, instant_trainer_site:
         page.wait_for_url("**/agenda.html")
     page.go_back()
     page.wait_for_url("**/report.html")
-    page.locator("[data-cw-report][data-cw-ready]").wait_for()
+    # Material swaps the content in again shortly after a history step: wait for it to settle, as a trainer would
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(STARTED_AND_STILL_THERE)
     assert page.evaluate("window.cwSamePage === true")
     expect(page.locator(".cw-report__drop")).to_have_css("border-top-style", "dashed")  # its stylesheet may still load
     learner = tmp_path / "旧版文件.json"
