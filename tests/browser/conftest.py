@@ -89,3 +89,15 @@ def edition_site(request: pytest.FixtureRequest) -> Path:
 def site_pages(site: Path) -> list[str]:
     """Every HTML page of a built site, relative to it (decks and the 404 page included)."""
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def answer_every_question(form) -> None:  # type: ignore[no-untyped-def]
+    """The first choice, the second option of each select, a sentence in each text box: a full, mostly wrong attempt."""
+    for group in form.locator("[role=group]").all():
+        choice = group.locator("input[type=radio], input[type=checkbox]")
+        if choice.count():
+            choice.first.check()
+        for select in group.locator("select").all():
+            select.select_option(index=1)
+        if group.locator("textarea").count():
+            group.locator("textarea").fill("先核对订单和交期，再约客户面谈。")

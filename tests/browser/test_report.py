@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from generator import pipeline
 from generator.scaffold import SCAFFOLD
+from tests.browser.conftest import answer_every_question
 from tests.report_learners import LEARNERS, Bank, load_bank, miss_rate, most_wrong, write_files
 
 pytestmark = pytest.mark.browser
@@ -239,14 +240,7 @@ def test_a_file_a_learner_exported_reads_into_the_report(page, built_trainer_sit
     """The whole way round, no made-up file: answer a part test, export on 我的进度, read it on 班级报告."""
     page.goto((built_trainer_site / "quizzes" / "add-items-test.html").as_uri())
     form = page.locator(".cw-quiz__form").first
-    for group in form.locator("[role=group]").all():
-        choice = group.locator("input[type=radio], input[type=checkbox]")
-        if choice.count():
-            choice.first.check()
-        for select in group.locator("select").all():
-            select.select_option(index=1)
-        if group.locator("textarea").count():
-            group.locator("textarea").fill("先核对订单和交期，再约客户面谈。")
+    answer_every_question(form)
     form.locator("button[type=submit]").click()
     if page.get_by_role("button", name="仍然提交").count():  # an ordering question left as drawn counts as blank
         page.get_by_role("button", name="仍然提交").click()
