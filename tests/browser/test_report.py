@@ -85,15 +85,20 @@ def test_thirty_learners_and_two_skipped_files(page, built_trainer_site: Path, b
     assert not errors and not requests_seen.off_host()
 
 
+def download_report(page, site: Path, files: list[Path], button: str):  # type: ignore[no-untyped-def]
+    """Read the files into the report, then press one export button: the download."""
+    open_report(page, site)
+    page.get_by_label("选择文件").set_input_files(files)
+    page.locator(".cw-report__tools:not([hidden])").wait_for()
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button).click()
+    return info.value
+
+
 def test_csv_download_opens_in_excel_and_runs_no_formula(page, built_trainer_site: Path, bank: Bank,
                                                           files) -> None:
     good, bad = files
-    open_report(page, built_trainer_site)
-    page.get_by_label("选择文件").set_input_files([*good, *bad])
-    page.locator(".cw-report__tools:not([hidden])").wait_for()
-    with page.expect_download() as info:
-        page.get_by_role("button", name="导出 CSV").click()
-    download = info.value
+    download = download_report(page, built_trainer_site, [*good, *bad], "导出 CSV")
     assert download.suggested_filename == "班级报告.csv"
     data = Path(download.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
@@ -114,13 +119,9 @@ def test_xlsx_download_reads_back_in_openpyxl(page, built_trainer_site: Path, ba
     from openpyxl import load_workbook
 
     good, bad = files
-    open_report(page, built_trainer_site)
-    page.get_by_label("选择文件").set_input_files([*good, *bad])
-    page.locator(".cw-report__tools:not([hidden])").wait_for()
-    with page.expect_download() as info:
-        page.get_by_role("button", name="导出 Excel").click()
-    assert info.value.suggested_filename == "班级报告.xlsx"
-    info.value.save_as(tmp_path / "report.xlsx")  # openpyxl goes by the file's extension
+    download = download_report(page, built_trainer_site, [*good, *bad], "导出 Excel")
+    assert download.suggested_filename == "班级报告.xlsx"
+    download.save_as(tmp_path / "report.xlsx")  # openpyxl goes by the file's extension
     book = load_workbook(tmp_path / "report.xlsx")
     assert book.sheetnames == ["学员", "逐题统计", "能力标签", "跳过的文件"]
     learners = list(book["学员"].iter_rows(values_only=True))
