@@ -70,9 +70,11 @@ def save_to_reload(course: Path, runs: int) -> float:
     from playwright.sync_api import sync_playwright
 
     from generator import serve
+    from generator.engine import keep_search_worker
     from generator.load.yamlsource import keep_parsed_files
 
     keep_parsed_files()  # as `courseware serve` does
+    keep_search_worker()
     state = serve.State()
     site = course / "site"
     serve.rebuild(course, site, "learner", state)

@@ -8,11 +8,13 @@ against 1x. Run: `make bench` (or `python bench/build_scale.py 1 4`).
 from __future__ import annotations
 
 import json
+import re
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -67,15 +69,53 @@ def measure_child(course: str) -> None:
     from generator import pipeline
     from generator.engine import stop_search_worker
 
+    sampler = MemorySampler()
+    sampler.start()
     started = time.perf_counter()
     outcome = pipeline.build(Path(course), Path(course) / "site")
     total = time.perf_counter() - started
-    stop_search_worker()  # its peak counts once it has ended
+    stop_search_worker()
+    sampler.stop()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # the largest worker (search or workbooks); both run beside the main process, so the sum bounds the whole
-    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"pages": outcome.pages, "total": total, "peak_mb": peak_mb, "worker_mb": worker_mb,
-                      **outcome.timings}))
+    print(json.dumps({"pages": outcome.pages, "total": total, "peak_mb": peak_mb, "worker_mb": sampler.worker_mb,
+                      "sum_mb": sampler.sum_mb, **outcome.timings}))
+
+
+class MemorySampler(threading.Thread):
+    """This process and its worker processes, every 20 ms: the largest worker, and the largest sum of all of
+    them at one moment (what the machine must hold). RUSAGE_CHILDREN cannot say either: it counts only ended
+    children, and on Linux a child's figure starts at its parent's size when it forks (ldconfig, for one)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.done = threading.Event()
+        self.worker_mb = self.sum_mb = 0.0
+
+    def run(self) -> None:
+        while not self.done.wait(0.02):
+            workers = [_rss_mb(pid) for pid in _children()]
+            self.worker_mb = max([self.worker_mb, *workers])
+            self.sum_mb = max(self.sum_mb, _rss_mb("self") + sum(workers))
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
+
+
+def _children() -> set[str]:
+    found: set[str] = set()
+    for tasks in Path("/proc/self/task").glob("*/children"):
+        found |= set(tasks.read_text().split())
+    return found
+
+
+def _rss_mb(pid: str) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # ended meanwhile
+        return 0.0
+    found = re.search(r"VmRSS:\s+(\d+) kB", status)
+    return int(found.group(1)) / 1024 if found else 0.0
 
 
 def plain_child(config: str, site: str) -> None:
@@ -97,9 +137,10 @@ def plain_mkdocs(course: Path) -> tuple[float, float]:
 
 def main(scales: list[int]) -> None:
     print("total: one courseware build in its process; peakMB: its main process; workMB: its largest worker "
-          "(search index or workbooks), which runs beside it; plainMB: plain mkdocs build's peak")
+          "(search index or workbooks); sumMB: main and workers at the same moment (sampled every 20 ms); "
+          "plainMB: plain mkdocs build's peak")
     print(f"{'scale':>5} {'pages':>6} {'load':>6} {'valid':>6} {'render':>7} {'engine':>7} {'total':>7} "
-          f"{'peakMB':>7} {'workMB':>7} {'plainMB':>7} {'plain':>7} {'ratio':>6} {'growth':>7}")
+          f"{'peakMB':>7} {'workMB':>7} {'sumMB':>7} {'plainMB':>7} {'plain':>7} {'ratio':>6} {'growth':>7}")
     base = None
     for scale in scales:
         with tempfile.TemporaryDirectory() as folder:
@@ -112,7 +153,8 @@ def main(scales: list[int]) -> None:
         base = base or figures["total"]
         print(f"{scale:>4}x {figures['pages']:>6} {figures['load']:>6.2f} {figures['validate']:>6.2f} "
               f"{figures['render']:>7.2f} {figures['engine']:>7.2f} {figures['total']:>7.2f} "
-              f"{figures['peak_mb']:>7.0f} {figures['worker_mb']:>7.0f} {plain_mb:>7.0f} {plain:>7.2f} "
+              f"{figures['peak_mb']:>7.0f} {figures['worker_mb']:>7.0f} {figures['sum_mb']:>7.0f} {plain_mb:>7.0f} "
+              f"{plain:>7.2f} "
               f"{figures['total'] / plain:>6.2f} {figures['total'] / base:>6.1f}x", flush=True)
 
 

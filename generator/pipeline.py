@@ -13,9 +13,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
+from generator.cpu import idle_cores
 from generator.diagnostics import Diagnostic, Loc, has_errors
 from generator.engine import build_site, compose_config, start_search_worker, write_config
 from generator.load.course import load_course
@@ -121,12 +123,7 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
 def has_idle_core() -> bool:
     """Workers pay off only on a core nobody else is using: on a 2-core machine busy with other work, a cold build
     with them took 18.0 s against 15.3 s without (starting them, importing, handing pages over costs CPU too)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:  # no load average on this system
-        return cores > 1
-    return cores > 1 and cores - load >= 1
+    return idle_cores() >= 0.8
 
 
 def _build_checked(root: Path, site: Path, edition: str, strict: bool, progress: Progress, plan: str | None,
@@ -286,13 +283,18 @@ _AT_FDCWD = -100
 
 
 def _exchange(first: Path, second: Path) -> bool:
-    libc_name = ctypes.util.find_library("c")
-    if libc_name is None:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = _renameat2()
     if renameat2 is None:
         return False
     done = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
     return bool(done == 0)
 
+
+
+@functools.cache
+def _renameat2() -> Any:
+    """Looked up once per process: `find_library` runs ldconfig, a child process as large as this one."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return None
+    return getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import pipeline
+from generator.engine import keep_search_worker
 from generator.formatter import format_summary, format_text
 from generator.load.yamlsource import keep_parsed_files
 from generator.locale import cli
@@ -74,6 +75,7 @@ class State:
 
 def serve(root: Path, site: Path, edition: str, port: int) -> int:
     keep_parsed_files()
+    keep_search_worker()
     state = State()
     rebuild(root, site, edition, state)
     server = start_server(site, state, port)

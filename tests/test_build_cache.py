@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import pipeline
+from generator.engine import search
 from tests.conftest import copy_bundled_course
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,6 +94,7 @@ def test_a_parallel_build_equals_a_serial_build(tmp_path: Path) -> None:
         course = _copy_course(tmp_path / mode)
         outcome = pipeline.build(course, course / "site", parallel=mode == "parallel")
         assert not outcome.failed(strict=False), outcome.diagnostics
+        assert not search.worker_running()  # a one-off build lets its worker end once every page is indexed
         made[mode] = (_files(course / "site"), _files(course / "build/learner/docs"))
     for parallel, serial in zip(made["parallel"], made["serial"], strict=True):
         assert sorted(parallel) == sorted(serial)
@@ -101,3 +103,14 @@ def test_a_parallel_build_equals_a_serial_build(tmp_path: Path) -> None:
     workbooks = [name for name in docs if name.endswith((".xlsx", ".zip"))]
     assert len(workbooks) > 20 and all(docs[name] == site[name] and len(docs[name]) > 1000 for name in workbooks)
     assert b"\\u200b" in site["search/search_index.json"]  # Chinese segmented for search, in the worker
+
+
+def test_a_serving_process_keeps_its_search_worker(tmp_path: Path, monkeypatch) -> None:
+    """`courseware serve` builds again on every save: jieba's dictionary stays loaded in the worker."""
+    monkeypatch.setattr(search, "_KEEP", [True])
+    course = _copy_course(tmp_path / "served")
+    try:
+        assert not pipeline.build(course, course / "site", parallel=True).failed(strict=False)
+        assert search.worker_running()
+    finally:
+        search.stop_worker()

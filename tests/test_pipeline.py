@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import pipeline
+from generator import cpu, pipeline
 from generator.cli import main
 from generator.schema import KINDS, SCHEMA_DIR, render_schema
 
@@ -292,11 +292,29 @@ def test_a_theme_setting_the_theme_cannot_take_is_a_message(sample_course: Path,
 
 
 def test_workers_only_when_a_core_is_idle(monkeypatch) -> None:
-    monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
-    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (0.4, 0.0, 0.0))
+    """Judged by the CPU time the process's cores spent idle since the last look; the load average only when
+    /proc/stat says nothing (or too little time passed)."""
+    looks = iter([(1000, 2000), (1060, 2200), (1070, 2400)])  # (idle, all) ticks of both cores
+    monkeypatch.setattr(cpu, "cores", lambda: {0, 1})
+    monkeypatch.setattr(cpu, "_cpu_ticks", lambda _: next(looks))
+    cpu._LAST_LOOK[0] = (900, 1800)
+    assert pipeline.has_idle_core()  # 100 of 200 ticks idle: one core free while this one works
+    assert not pipeline.has_idle_core()  # 60 of 200: another process took most of the other core
+    assert not pipeline.has_idle_core()  # 10 of 200: both busy
+    monkeypatch.setattr(cpu, "_cpu_ticks", lambda _: None)
+    monkeypatch.setattr(cpu.os, "getloadavg", lambda: (0.4, 0.0, 0.0))
     assert pipeline.has_idle_core()
-    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (1.6, 0.0, 0.0))  # both cores mostly busy
+    monkeypatch.setattr(cpu.os, "getloadavg", lambda: (1.6, 0.0, 0.0))  # both cores mostly busy
     assert not pipeline.has_idle_core()
-    monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda _: {0}, raising=False)
-    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(cpu, "cores", lambda: {0})
+    monkeypatch.setattr(cpu.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert not pipeline.has_idle_core()  # one core: nothing to run a worker on
+
+
+def test_cpu_ticks_are_read_from_this_machine() -> None:
+    """Linux's /proc/stat, as the build reads it: idle within all, and the counts move on."""
+    first = cpu._cpu_ticks(cpu.cores())
+    sum(range(3_000_000))  # about a tenth of a second of work
+    second = cpu._cpu_ticks(cpu.cores())
+    assert first is not None and second is not None
+    assert 0 <= first[0] <= first[1] and second[1] > first[1]

@@ -21,7 +21,14 @@ import jinja2
 
 from generator.diagnostics import Diagnostic, Loc, Severity
 from generator.engine.cache import build_cache, reuse_compiled_theme, search_store
-from generator.engine.search import SearchAhead, start_worker, stop_worker, worker_running
+from generator.engine.search import (
+    SearchAhead,
+    keep_worker,
+    start_worker,
+    stop_worker,
+    streamed_search_index,
+    worker_running,
+)
 from generator.load.yamlsource import dump
 from generator.locale import LANGUAGE, UI, message
 from generator.render.markup import site_extensions
@@ -120,8 +127,6 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     site's copies before the site is complete.
     """
     sources = sources or {}
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     _quiet_jieba()
@@ -134,12 +139,7 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     saved = logger.propagate
     logger.propagate = False
     try:
-        config = load_config(config_file=str(config_path), site_dir=str(site_dir))
-        reuse_compiled_theme(config)
-        name = config_path.parent.name
-        ahead = SearchAhead() if parallel and start_search_worker(cache_dir, name) else None
-        with build_cache(cache_dir, name, config_path, ahead):
-            build(config)
+        _run_mkdocs(config_path, site_dir, cache_dir, parallel)
         _write_late_files(site_dir, late_files)
         _inline_search_index(site_dir)
         _relocatable_error_page(site_dir)
@@ -157,6 +157,19 @@ def build_site(config_path: Path, site_dir: Path, sources: dict[str, str] | None
     return _diagnostics(collector.records, config_path, sources)
 
 
+def _run_mkdocs(config_path: Path, site_dir: Path, cache_dir: Path | None, parallel: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with streamed_search_index():  # entered first: MkDocs binds each plugin's event methods as the config loads
+        config = load_config(config_file=str(config_path), site_dir=str(site_dir))
+        reuse_compiled_theme(config)
+        name = config_path.parent.name
+        ahead = SearchAhead() if parallel and start_search_worker(cache_dir, name) else None
+        with build_cache(cache_dir, name, config_path, ahead):
+            build(config)
+
+
 def start_search_worker(cache_dir: Path | None, edition: str) -> bool:
     """Start the search worker when many pages will need indexing (no search entries kept: a cold build) or
     when it runs already (`serve`); early, so that jieba's dictionary loads while the course is read. A warm
@@ -169,6 +182,11 @@ def start_search_worker(cache_dir: Path | None, edition: str) -> bool:
 
 def stop_search_worker() -> None:
     stop_worker()
+
+
+def keep_search_worker() -> None:
+    """For a process that builds again and again (`courseware serve`): the worker stays between builds."""
+    keep_worker()
 
 
 def _write_late_files(site_dir: Path, late_files: Callable[[], dict[str, bytes]] | None) -> None:

@@ -11,10 +11,14 @@ long-running `courseware serve` keeps between builds.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -35,6 +39,13 @@ def stop_worker() -> None:
 
 def worker_running() -> bool:
     return bool(_POOL)
+
+
+_KEEP: list[bool] = []  # `courseware serve`: every build needs the worker (and jieba's dictionary) again
+
+
+def keep_worker() -> None:
+    _KEEP.append(True)
 
 
 def _pool() -> ProcessPoolExecutor:
@@ -79,6 +90,13 @@ class SearchAhead:
             _POOL.clear()
             return None
 
+    def release(self) -> None:
+        """Every page is handed over: once the worker has indexed them all, a one-off build lets it end, so that
+        it does not hold its memory (jieba's dictionary, ~130 MB in all) beside MkDocs' peak at the end."""
+        if not _KEEP and _POOL:
+            wait(self.pending.values())
+            stop_worker()
+
     def cancel(self) -> None:
         """A build that stopped half-way leaves no work queued for the next one."""
         for future in self.pending.values():
@@ -94,3 +112,33 @@ def page_entries(content: str, toc: list[Any], url: str, title: str, meta: dict[
     index = SearchIndex()
     index.add_entry_from_context(SimpleNamespace(content=content, toc=get_toc(toc), url=url, title=title, meta=meta))
     return [list(entry.items()) for entry in index.entries]
+
+
+@contextlib.contextmanager
+def streamed_search_index() -> Iterator[None]:
+    """Material writes its search index by making the whole JSON text and then its bytes, two copies of an index
+    that holds every page's text (90 MB of the peak at 16 times the course); written as it is made instead. The
+    same bytes: `json.dump` and `json.dumps` give the same text, and it is ASCII."""
+    try:
+        from material.plugins.search.plugin import SearchPlugin
+    except ImportError:  # pragma: no cover - Material without its search plugin
+        yield
+        return
+    original = SearchPlugin.on_post_build
+
+    def on_post_build(self: Any, *, config: Any) -> None:
+        if not self.config.enabled or self.search_index_prev is not None:  # a dirty reload: Material's own way
+            original(self, config=config)
+            return
+        index = self.search_index
+        settings = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as stream:
+            json.dump({"config": settings, "docs": index.entries}, stream, separators=(",", ":"), default=str)
+
+    SearchPlugin.on_post_build = on_post_build
+    try:
+        yield
+    finally:
+        SearchPlugin.on_post_build = original

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Loc
 from generator.load.binder import Binder, bindable_fields
-from generator.load.yamlsource import YNode, load_file
+from generator.load.yamlsource import YNode, load_file, parsed_files_kept
 from generator.locale import message
 from generator.model.content import ChapterContent
 from generator.model.course import Course, Extra, Glossary, SiteConfig, SiteSettings, Theme
@@ -167,12 +167,30 @@ def _load_one(root: Path, path: Path, cls: type, result: LoadResult, substitute:
         if cls is ChapterContent:
             result.unbound.add(path.stem)  # files are named after their chapter by convention
         return None
-    binder = Binder(result.facts, result.facts_used) if substitute else Binder()
-    value = binder.bind(node, cls)
-    result.problems.extend(binder.problems)
+    value = _bind(shown, node, cls, result, substitute)
     if value is None and cls is ChapterContent and isinstance(node.value, dict) and "chapter" in node.value:
         result.unbound.add(str(node.value["chapter"].value))
     return value
+
+
+# shown path -> (tree, class, facts, value, problems, facts used) of its last binding; kept with parsed files
+_BOUND: dict[str, tuple[YNode, type, tuple[tuple[str, str], ...], Any, list[Diagnostic], set[str]]] = {}
+
+
+def _bind(shown: str, node: YNode, cls: type, result: LoadResult, substitute: bool) -> Any:
+    """Bind a file's tree to the model; in `courseware serve`, an unchanged file (the same parsed tree, the same
+    facts) gets its last result again: binding every file on each save was most of the loading time."""
+    facts = tuple(sorted(result.facts.items())) if substitute else ()
+    known = _BOUND.get(shown) if parsed_files_kept() else None
+    if known is None or known[0] is not node or known[1] is not cls or known[2] != facts:
+        binder = Binder(result.facts, set()) if substitute else Binder()
+        value = binder.bind(node, cls)
+        known = (node, cls, facts, value, binder.problems, binder.used)
+        if parsed_files_kept():
+            _BOUND[shown] = known
+    result.problems.extend(known[4])
+    result.facts_used.update(known[5])
+    return known[3]
 
 
 def _load_optional(root: Path, relative: str, cls: type, result: LoadResult) -> Any:

@@ -134,6 +134,10 @@ def load_file(path: Path, shown: str) -> tuple[YNode | None, list[Diagnostic]]:
 _kept: dict[str, tuple[str, YNode | None, tuple[Diagnostic, ...]]] | None = None
 
 
+def parsed_files_kept() -> bool:
+    return _kept is not None
+
+
 def keep_parsed_files() -> None:
     """`courseware serve` reloads every file on each save; an unchanged file's located tree (frozen nodes,
     never changed by binding) is then parsed once. A one-off build keeps nothing: memory stays flat."""

@@ -6,7 +6,9 @@ import datetime
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from copy import copy
+from pathlib import Path
 from typing import Any, Literal, cast
 
 from openpyxl import Workbook
@@ -20,15 +22,17 @@ from openpyxl.writer.excel import ExcelWriter
 from generator.locale import ui
 from generator.model.worksheet import Column, DataSheet, Parameter, Worksheet
 from generator.workbook import style
-from generator.workbook.cache import cached_values, with_cached_values
+from generator.workbook.cache import cached_values, cached_values_filler
 from generator.workbook.charts import add_charts
 from generator.workbook.checks import add_check_column, bounds
 from generator.workbook.layout import (
     HINT_ROW,
+    ROW,
     TITLE_ROW,
     SheetLayout,
     column_format,
     condition_requirements,
+    fill_row,
     lay_out,
     parameter_names,
     requirements,
@@ -47,7 +51,7 @@ _CHECKS: dict[str, Literal["whole", "decimal", "date"]] = {
 
 
 def build_workbook(worksheet: Worksheet) -> bytes:
-    return with_cached_values(workbook_bytes(make_workbook(worksheet)), cached_values(worksheet))
+    return workbook_bytes(make_workbook(worksheet), cached_values_filler(cached_values(worksheet)))
 
 
 def make_workbook(worksheet: Worksheet) -> Workbook:
@@ -68,24 +72,33 @@ def formula_count(book: Workbook) -> int:
     return sum(1 for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.data_type == "f")
 
 
-def workbook_bytes(book: Workbook) -> bytes:
-    """Saved without openpyxl's `save_workbook`, which stamps the current time into docProps."""
+def workbook_bytes(book: Workbook, change: Callable[[str, bytes], bytes] | None = None) -> bytes:
+    """Saved without openpyxl's `save_workbook`, which stamps the current time into docProps; `change` is
+    given each part's name and content before it is stored."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with _Package(buffer, change) as archive:
         ExcelWriter(book, archive).write_data()
-    return _fix_zip_times(buffer.getvalue())
+    return buffer.getvalue()
 
 
-def _fix_zip_times(data: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return output.getvalue()
+class _Package(zipfile.ZipFile):
+    """The xlsx package in one compression pass: every part with a fixed time and mode (openpyxl stamps the
+    current time, which would change the bytes of every build), its content changed first if asked."""
+
+    def __init__(self, file: io.BytesIO, change: Callable[[str, bytes], bytes] | None) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self.change = change
+
+    def write(self, filename: Any, arcname: Any = None, compress_type: Any = None, compresslevel: Any = None) -> None:
+        """openpyxl writes each sheet to a temporary file and adds that file."""
+        self.writestr(str(arcname or filename), Path(filename).read_bytes())
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None, compresslevel: Any = None) -> None:
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        fixed = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+        fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+        content = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        super().writestr(fixed, self.change(name, content) if self.change else content)
 
 
 # --- instructions sheet ---
@@ -195,23 +208,29 @@ def _write_column(sheet: Sheet, layout: SheetLayout, column: Column, index: int,
     else:
         first.fill, first.protection, first.number_format = style.INPUT_FILL, UNLOCKED, fmt
     first_style = cast(Any, first)._style
+    template = _column_formula(layout, column, required, parameters) if column.type == "formula" else ""
     for offset, row in enumerate(range(layout.first, layout.last + 1)):
         cell: Any = sheet.cell(row, index)
         # one style for the whole column, shared as openpyxl's own sheet copier does: setting border,
         # fill, protection and format on 200 rows one by one re-hashes every style object each time
         cell._style = copy(first_style)
-        if column.type == "formula":
-            assert column.formula is not None
-            body = row_formula(column.formula, layout, row, parameters)
-            missing = layout.missing(required, row)
-            if missing:  # a required input blank or not a number: marked, never computed as 0
-                shown = ui("ws_missing") if column.missing == "mark" else ""
-                body = f'IF({missing},"{shown}",{body})'
-            cell.value = f'=IF({layout.inputs_blank(row)},"",{body})'
+        if template:
+            cell.value = fill_row(template, row)
         elif offset < len(layout.sheet.samples):
             sample = layout.sheet.samples[offset].get(column.name)
             cell.value = None if sample is None else _cell_value(sample.value, column.type)
             _keep_as_text(cell)
+
+
+def _column_formula(layout: SheetLayout, column: Column, required: list[Column], parameters: set[str]) -> str:
+    """A formula column's cell text for `ROW`: empty while the row is, marked while a required input is missing."""
+    assert column.formula is not None
+    body = row_formula(column.formula, layout, ROW, parameters)
+    missing = layout.missing(required, ROW)
+    if missing:  # a required input blank or not a number: marked, never computed as 0
+        shown = ui("ws_missing") if column.missing == "mark" else ""
+        body = f'IF({missing},"{shown}",{body})'
+    return f'=IF({layout.inputs_blank(ROW)},"",{body})'
 
 
 def _put(sheet: Sheet, row: int, column: int, value: Any) -> Any:

@@ -6,9 +6,8 @@ previews and chat apps do not, and show whatever value the file holds. Without t
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
@@ -70,18 +69,17 @@ def _pareto_values(layout: SheetLayout, chart: Chart, rows: list[dict[str, objec
     return values
 
 
-def with_cached_values(data: bytes, sheets: list[Values]) -> bytes:
-    """The same package with each data sheet's formula cells given their value (the instructions sheet is first)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            number = re.fullmatch(r"xl/worksheets/sheet([0-9]+)\.xml", info.filename)
-            if number and 2 <= int(number.group(1)) <= len(sheets) + 1:
-                content = _store(content.decode("utf-8"), sheets[int(number.group(1)) - 2]).encode("utf-8")
-            target.writestr(info, content)
-    return output.getvalue()
+def cached_values_filler(sheets: list[Values]) -> Callable[[str, bytes], bytes]:
+    """A change for `workbook_bytes`: each data sheet's formula cells given their value (the instructions
+    sheet is first)."""
+
+    def fill(name: str, content: bytes) -> bytes:
+        number = re.fullmatch(r"xl/worksheets/sheet([0-9]+)\.xml", name)
+        if number and 2 <= int(number.group(1)) <= len(sheets) + 1:
+            return _store(content.decode("utf-8"), sheets[int(number.group(1)) - 2]).encode("utf-8")
+        return content
+
+    return fill
 
 
 def _store(xml: str, values: Values) -> str:

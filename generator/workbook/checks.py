@@ -7,6 +7,8 @@ also gets a formula that names each bad value, and every input cell turns red wh
 from __future__ import annotations
 
 import re
+from copy import copy
+from typing import Any, cast
 
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
@@ -16,7 +18,7 @@ from generator.locale import ui
 from generator.model.text import Value
 from generator.model.worksheet import Column
 from generator.workbook import style
-from generator.workbook.layout import NUMERIC_TYPES, SheetLayout, serial
+from generator.workbook.layout import NUMERIC_TYPES, ROW, SheetLayout, fill_row, serial
 
 # Bounds when the YAML gives none: money and counts are not negative; percent up to ±1000% catches "25" for 25%.
 DEFAULT_BOUNDS: dict[str, tuple[float, float]] = {
@@ -44,10 +46,14 @@ def add_check_column(sheet: Sheet, layout: SheetLayout) -> None:
     header.fill, header.font, header.alignment, header.border = (
         style.HEADER_FILL, style.HEADER_FONT, style.CENTER, style.GRID)
     sheet.column_dimensions[letter].width = 30
+    first = sheet[f"{letter}{layout.first}"]
+    first.fill, first.border = style.FORMULA_FILL, style.GRID
+    first_style = cast(Any, first)._style
+    template = check_formula(layout, ROW)
     for row in range(layout.first, layout.last + 1):
-        cell = sheet[f"{letter}{row}"]
-        cell.value = check_formula(layout, row)
-        cell.fill, cell.border = style.FORMULA_FILL, style.GRID
+        cell: Any = sheet[f"{letter}{row}"]
+        cell.value = fill_row(template, row)
+        cell._style = copy(first_style)  # one style object for the column, as in build._write_column
     fill, colour = style.HIGHLIGHTS["bad"]
     red = {"fill": PatternFill("solid", bgColor=fill), "font": Font(color=colour)}
     span = f"{letter}{layout.first}:{letter}{layout.last}"

@@ -75,7 +75,9 @@ class WorkbookStore:
 
     def _worker(self) -> ProcessPoolExecutor:
         if self.pool is None:  # spawn: `courseware serve` has threads, which fork does not copy safely
-            self.pool = ProcessPoolExecutor(1, multiprocessing.get_context("spawn"))
+            # at a lower priority: workbooks are needed only once MkDocs is done, pages all the way through
+            self.pool = ProcessPoolExecutor(1, multiprocessing.get_context("spawn"), initializer=os.nice,
+                                            initargs=(10,))
         return self.pool
 
     def prune(self) -> None:
