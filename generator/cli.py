@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from generator import pipeline
+from generator.engine import stop_search_worker
 from generator.formatter import format_json, format_summary, format_text
 from generator.locale import argparse_text, cli
 from generator.render import EDITIONS
@@ -78,6 +81,17 @@ def _add_bank_commands(commands: argparse._SubParsersAction) -> None:
     bank = commands.add_parser("import-bank", help=cli("import_bank"), description=cli("import_bank"))
     bank.add_argument("file", type=Path, help=cli("import_file"))
     bank.add_argument("--out", type=Path, help=cli("import_out"))
+
+
+def run() -> NoReturn:
+    """The `courseware` command: `main`, then an exit that skips tearing the interpreter down. Freeing a build's
+    objects one by one took 0.3 s, a seventh of a build with nothing changed, and by then nothing is left to
+    write: the site was swapped in, temporary folders removed, and the workers are stopped here."""
+    code = main()
+    stop_search_worker()  # still running after a build that failed, or after `serve`
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

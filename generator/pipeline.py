@@ -20,7 +20,7 @@ import jinja2
 from generator.cpu import idle_cores
 from generator.diagnostics import Diagnostic, Loc, has_errors
 from generator.engine import build_site, compose_config, start_search_worker, write_config
-from generator.load.course import load_course
+from generator.load.course import load_course, newest_source
 from generator.locale import cli, message, os_reason
 from generator.model.course import Course
 from generator.render import render
@@ -108,8 +108,8 @@ def build(root: Path, site: Path, edition: str = "learner", strict: bool = False
         return Outcome(None, [refused])
     if parallel is None:
         parallel = has_idle_core()
-    if parallel:
-        start_search_worker(root / "build" / "cache", edition)  # on a cold build: jieba loads meanwhile
+    if parallel:  # jieba loads meanwhile, when pages will need indexing
+        start_search_worker(root / "build" / "cache", edition, newest_source(root))
     outcome = check(root, progress, plan)
     if outcome.failed(strict) or outcome.course is None:
         return outcome

@@ -3,6 +3,8 @@ edited course is byte-for-byte the site a fresh build without any cache makes.""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from generator import pipeline
@@ -114,3 +116,23 @@ def test_a_serving_process_keeps_its_search_worker(tmp_path: Path, monkeypatch) 
         assert search.worker_running()
     finally:
         search.stop_worker()
+
+
+# `courseware build` with its workers forced on, as on a machine with an idle core
+_COMMAND = ("import sys; from generator import pipeline; pipeline.has_idle_core = lambda: True; "
+            "from generator.cli import run; sys.argv = ['courseware', '--course', sys.argv[1], 'build']; run()")
+
+
+def test_the_command_ends_with_its_workers(tmp_path: Path) -> None:
+    """The command leaves without tearing the interpreter down (os._exit): its workers are stopped first, or one
+    would hold the output pipe open and keep whatever ran the build (make, CI, an editor) waiting for ever.
+    `subprocess.run` returns only once every holder of the pipe has closed it."""
+    course = _copy_course(tmp_path / "command")
+    done = subprocess.run([sys.executable, "-c", _COMMAND, str(course)], capture_output=True, text=True,
+                          timeout=300, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert (course / "site/index.html").is_file() and "网站已生成" in done.stdout + done.stderr
+    (course / CHAPTER).write_text("chapter: [\n", encoding="utf-8")  # a failed build: the workers started early
+    failed = subprocess.run([sys.executable, "-c", _COMMAND, str(course)], capture_output=True, text=True,
+                            timeout=300, cwd=REPO)
+    assert failed.returncode == 1 and "error[" in failed.stdout + failed.stderr

@@ -42,6 +42,11 @@ class _Store:
         if self.path and self.used and self.used != self.known:
             _write_cache(self.path, self.used)
 
+    def touch(self) -> None:
+        if self.path:
+            with contextlib.suppress(OSError):
+                self.path.touch(exist_ok=True)
+
 
 class _FileStore:
     """One file per result, for results as large as a whole page: a JSON store would hold every page of a
@@ -307,6 +312,7 @@ def _search_entry_cache(cache_dir: Path | None, name: str, ahead: SearchAhead | 
         if ahead is not None:
             ahead.cancel()
     store.save()
+    store.touch()  # its time marks the course files indexed so far (start_search_worker)
 
 
 def search_store(cache_dir: Path, name: str) -> Path:

@@ -115,6 +115,16 @@ def _is_read(shown: str, read: set[str]) -> bool:
 SOURCES = ("content", "quizzes", "pages", "site_templates", SITE_CONFIG)
 
 
+def newest_source(root: Path) -> float:
+    """When anything a build reads from the course last changed (a modification time; 0 for an empty course)."""
+    stamps = [0.0]
+    for name in SOURCES:
+        path = root / name
+        files = [path] if path.is_file() else path.rglob("*") if path.is_dir() else []
+        stamps += [file.stat().st_mtime for file in files if file.is_file()]
+    return max(stamps)
+
+
 def _escaping_links(root: Path) -> list[Diagnostic]:
     """Symlinks (to files or folders) that leave the course: templates, assets and pages are read too."""
     problems = []

@@ -69,7 +69,7 @@ class WorkbookStore:
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool.shutdown(wait=True, cancel_futures=True)  # an idle worker ends at once
             self.pool = None
         self.pending.clear()
 
