@@ -96,7 +96,7 @@ def save_to_reload(course: Path, runs: int) -> float:
                 started = time.perf_counter()
                 marker = edit_chapter(course, 100 + run)
                 page.get_by_text(marker).first.wait_for(timeout=120_000)
-                times.append(time.perf_counter() - started)
+                times.append(time.perf_counter() - started); print("run", run, round(times[-1], 2), flush=True)
             browser.close()
     finally:
         stop.set()

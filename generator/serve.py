@@ -1,8 +1,9 @@
 """`courseware serve`: build, serve on 127.0.0.1, rebuild when a course file changes, reload the browser.
 
 Only pages served by `serve` get the reload script (added to each HTML response on its way out); a built
-site never contains it. The script polls a small status document: a new build id reloads the page, a failed
-build shows its `path:line:col: error[CODE]` lines over the page, which stays the last good site.
+site never contains it. The script asks for a small status document, which the server answers as soon as a
+rebuild ends: a new build id reloads the page, a failed build shows its `path:line:col: error[CODE]` lines over
+the page, which stays the last good site.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import sys
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +24,9 @@ from generator.formatter import format_summary, format_text
 from generator.load.yamlsource import keep_parsed_files
 from generator.locale import cli
 
-WATCHED = ("content", "quizzes", "pages", "site_templates", "mkdocs.yml")
+WATCHED = ("content", "quizzes", "pages", "site_templates", "mkdocs.yml")  # stat'ed every 0.05 s: ~1 ms
 STATUS = "/__courseware__/status.json"
+LONG_POLL = 5.0  # seconds a status request waits for a rebuild to end before it answers anyway
 # Plain DOM calls and textContent only: error text from the author's files is never parsed as HTML.
 RELOAD_SCRIPT = """<script>(function () {
   var seen = null, box = null;
@@ -47,12 +50,17 @@ RELOAD_SCRIPT = """<script>(function () {
     box.querySelector("strong").textContent = status.title;
     box.querySelector("pre").textContent = status.problems;
   }
+  var version = "", pause = 0;
   function poll() {
-    fetch("%(status)s", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (status) {
-      if (seen !== null && status.build !== seen) { location.reload(); return; }
-      seen = status.build;
-      if (status.problems) { show(status); } else if (box) { box.remove(); box = null; }
-    }).catch(function () {}).then(function () { setTimeout(poll, 100); });
+    // the server answers when a build ends (or after a few seconds): the page reloads as soon as the site is new
+    fetch("%(status)s?since=" + version, {cache: "no-store"}).then(function (r) { return r.json(); })
+      .then(function (status) {
+        if (seen !== null && status.build !== seen) { location.reload(); return; }
+        seen = status.build;
+        version = status.version;
+        pause = 0;
+        if (status.problems) { show(status); } else if (box) { box.remove(); box = null; }
+      }).catch(function () { pause = 1000; }).then(function () { setTimeout(poll, pause); });
   }
   poll();
 })();</script>""".replace("%(status)s", STATUS)
@@ -64,11 +72,25 @@ class State:
 
     build: int = 0
     problems: str = ""
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    version: int = 0  # one more after every rebuild, good or failed: what a waiting browser waits for
+    changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def document(self) -> bytes:
-        with self.lock:
-            status = {"build": self.build, "problems": self.problems,
+    def finish(self, problems: str | None) -> None:
+        """A rebuild ended: `problems` None for a good one (a new site), else the text to show over the page."""
+        with self.changed:
+            if problems is None:
+                self.build, self.problems = self.build + 1, ""
+            else:
+                self.problems = problems  # the site on disk is still the last good one
+            self.version += 1
+            self.changed.notify_all()
+
+    def document(self, since: str = "", wait: float = 0.0) -> bytes:
+        """The status; with `since` (a version the browser has), once there is a newer one or `wait` is over."""
+        with self.changed:
+            if since == str(self.version):
+                self.changed.wait_for(lambda: since != str(self.version), timeout=wait)
+            status = {"build": self.build, "problems": self.problems, "version": self.version,
                       "title": cli("serve_overlay"), "close": cli("serve_overlay_close")}
         return json.dumps(status, ensure_ascii=False).encode("utf-8")
 
@@ -90,11 +112,12 @@ def serve(root: Path, site: Path, edition: str, port: int) -> int:
 def start_server(site: Path, state: State, port: int) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(_Handler, state, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.block_on_close = False  # a browser's waiting status request must not hold up stopping
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-def watch(root: Path, site: Path, edition: str, state: State, interval: float = 0.1,
+def watch(root: Path, site: Path, edition: str, state: State, interval: float = 0.05,
           stop: threading.Event | None = None) -> None:
     """Polling, not inotify: it works the same on network drives and every OS."""
     stop = stop or threading.Event()
@@ -123,12 +146,7 @@ def rebuild(root: Path, site: Path, edition: str, state: State) -> None:
     if text:
         print(text, file=sys.stderr)
     print(format_summary(outcome.diagnostics, outcome.files), file=sys.stderr)
-    with state.lock:
-        if outcome.failed(strict=False):
-            state.problems = text  # the site on disk is still the last good one
-        else:
-            state.build += 1
-            state.problems = ""
+    state.finish(text if outcome.failed(strict=False) else None)
     print(f"{time.perf_counter() - started:.1f}s", file=sys.stderr)
 
 
@@ -138,8 +156,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def do_GET(self) -> None:
-        if self.path.split("?")[0] == STATUS:
-            self._send(self.state.document(), "application/json; charset=utf-8")
+        address, _, query = self.path.partition("?")
+        if address == STATUS:
+            since = urllib.parse.parse_qs(query).get("since", [""])[0]
+            self._send(self.state.document(since, LONG_POLL), "application/json; charset=utf-8")
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):  # without the slash: the base class redirects
@@ -150,12 +170,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
     def _send(self, body: bytes, kind: str) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the page reloaded while its status request waited
+            self.close_connection = True
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import threading
+import time
 from pathlib import Path
 
 from generator import serve
@@ -28,3 +31,18 @@ def test_built_site_has_no_reload_script(sample_course: Path) -> None:
     pages = list((sample_course / "site").rglob("*.html"))
     assert pages and state.build == 1
     assert not [p for p in pages if "__courseware__" in p.read_text(encoding="utf-8")]
+
+
+def test_a_status_request_waits_for_the_rebuild_to_end() -> None:
+    """The browser asks with the version it has: the answer comes when a rebuild ends, not on a timer."""
+    state = serve.State()
+    assert json.loads(state.document("", 5.0))["version"] == 0  # no version yet: answered at once
+    threading.Timer(0.3, state.finish, args=(None,)).start()
+    status = json.loads(state.document("0", 60.0))  # version 1 exists only once the timer's rebuild has ended
+    assert (status["build"], status["version"], status["problems"]) == (1, 1, "")
+    state.finish("content/x.yaml:1:1: error[yaml-syntax]")  # a failed build: same site, new version
+    status = json.loads(state.document("1", 5.0))
+    assert (status["build"], status["version"]) == (1, 2) and "yaml-syntax" in status["problems"]
+    started = time.perf_counter()
+    assert json.loads(state.document("2", 0.2))["version"] == 2  # nothing new: answered when the wait is over
+    assert time.perf_counter() - started >= 0.2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -87,14 +88,19 @@ class Outline:
 
     def by_id(self) -> dict[str, Entry]:
         """Entries by their own id; the first wins where a section id repeats in another chapter."""
-        found: dict[str, Entry] = {}
-        for entry in self.walk():
-            found.setdefault(str(entry.node.id), entry)
-        return found
+        return {node_id: entries[0] for node_id, entries in self._ids.items()}
 
     def named(self, node_id: str) -> list[Entry]:
         """Every entry with this id: more than one means a reference to it is ambiguous."""
-        return [entry for entry in self.walk() if entry.node.id == node_id]
+        return list(self._ids.get(node_id, ()))
+
+    @functools.cached_property
+    def _ids(self) -> dict[str, list[Entry]]:
+        """Made once: checks and pages ask for entries by id a few hundred times, each a walk of the outline."""
+        found: dict[str, list[Entry]] = {}
+        for entry in self.walk():
+            found.setdefault(str(entry.node.id), []).append(entry)
+        return found
 
 
 def build_outline(syllabus: Syllabus) -> Outline:
