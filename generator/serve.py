@@ -9,6 +9,8 @@ the page, which stays the last good site.
 from __future__ import annotations
 
 import functools
+import gc
+import hashlib
 import http.server
 import json
 import sys
@@ -73,6 +75,7 @@ class State:
     build: int = 0
     problems: str = ""
     version: int = 0  # one more after every rebuild, good or failed: what a waiting browser waits for
+    settled: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
 
     def finish(self, problems: str | None) -> None:
@@ -142,6 +145,10 @@ def snapshot(root: Path) -> dict[str, float]:
 def rebuild(root: Path, site: Path, edition: str, state: State) -> None:
     started = time.perf_counter()
     outcome = pipeline.build(root, site, edition)
+    if not state.settled:  # what the first build leaves stays for the session: parsed files, templates, modules
+        gc.collect()
+        gc.freeze()  # so that Python's full garbage collections (0.15 s each, every other rebuild) skip it
+        state.settled = True
     text = format_text(outcome.diagnostics, root) if outcome.diagnostics else ""
     if text:
         print(text, file=sys.stderr)
@@ -167,14 +174,31 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if path.suffix == ".html" and path.is_file():
             self._send(_with_script(path.read_bytes()), "text/html; charset=utf-8")
             return
+        if path.is_file():
+            self._send_file(path)
+            return
         super().do_GET()
 
-    def _send(self, body: bytes, kind: str) -> None:
+    def _send_file(self, path: Path) -> None:
+        """Scripts, styles, images, the search index: named by their content (ETag), not their time. Every rebuild
+        writes every file anew, so by time the browser fetched and compiled Material's scripts again on each
+        reload; by content it keeps what did not change (304)."""
+        body = path.read_bytes()
+        tag = '"' + hashlib.sha1(body, usedforsecurity=False).hexdigest() + '"'
+        if tag in self.headers.get("If-None-Match", ""):
+            self._send(b"", "", 304, tag)
+        else:
+            self._send(body, self.guess_type(str(path)), 200, tag)
+
+    def _send(self, body: bytes, kind: str, status: int = 200, tag: str = "") -> None:
         try:
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
+            self.send_response(status)
+            if kind:
+                self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
+            if tag:
+                self.send_header("ETag", tag)
+            self.send_header("Cache-Control", "no-cache" if tag else "no-store")  # no-cache: ask every time
             self.end_headers()
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):  # the page reloaded while its status request waited

@@ -6,7 +6,11 @@ import json
 import os
 import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+
+import pytest
 
 from generator import serve
 from generator.serve import snapshot
@@ -46,3 +50,29 @@ def test_a_status_request_waits_for_the_rebuild_to_end() -> None:
     started = time.perf_counter()
     assert json.loads(state.document("2", 0.2))["version"] == 2  # nothing new: answered when the wait is over
     assert time.perf_counter() - started >= 0.2
+
+
+def test_files_are_named_by_content_so_an_unchanged_script_is_not_fetched_again(sample_course: Path) -> None:
+    """Every rebuild writes every file anew: served by time, the browser would fetch and compile Material's
+    scripts again on each reload. By content (ETag), an unchanged file answers 304 Not Modified."""
+    site = sample_course / "site"
+    (site / "assets").mkdir(parents=True)
+    script = site / "assets" / "app.js"
+    script.write_text("console.log(1);\n", encoding="utf-8")
+    server = serve.start_server(site, serve.State(), 0)
+    address = f"http://127.0.0.1:{server.server_address[1]}/assets/app.js"
+    try:
+        with urllib.request.urlopen(address) as first:
+            tag = first.headers["ETag"]
+            assert first.read() == b"console.log(1);\n" and tag and first.headers["Cache-Control"] == "no-cache"
+        script.write_text("console.log(1);\n", encoding="utf-8")  # written again, same bytes
+        again = urllib.request.Request(address, headers={"If-None-Match": tag})
+        with pytest.raises(urllib.error.HTTPError) as unchanged:
+            urllib.request.urlopen(again)
+        assert unchanged.value.code == 304
+        script.write_text("console.log(2);\n", encoding="utf-8")
+        with urllib.request.urlopen(again) as changed:
+            assert changed.read() == b"console.log(2);\n" and changed.headers["ETag"] != tag
+    finally:
+        server.shutdown()
+        server.server_close()
