@@ -43,9 +43,10 @@ class _Store:
             _write_cache(self.path, self.used)
 
     def touch(self) -> None:
-        if self.path:
+        """Only a file a build wrote: an empty one made here would read as entries kept (a warm build)."""
+        if self.path and self.path.is_file():
             with contextlib.suppress(OSError):
-                self.path.touch(exist_ok=True)
+                self.path.touch()
 
 
 class _FileStore:
