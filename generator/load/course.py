@@ -115,14 +115,19 @@ def _is_read(shown: str, read: set[str]) -> bool:
 SOURCES = ("content", "quizzes", "pages", "site_templates", SITE_CONFIG)
 
 
-def newest_source(root: Path) -> float:
-    """When anything a build reads from the course last changed (a modification time; 0 for an empty course)."""
-    stamps = [0.0]
+def source_stamps(root: Path) -> dict[str, float]:
+    """Every file a build reads from the course, with its modification time (`serve` watches these)."""
+    stamps: dict[str, float] = {}
     for name in SOURCES:
         path = root / name
         files = [path] if path.is_file() else path.rglob("*") if path.is_dir() else []
-        stamps += [file.stat().st_mtime for file in files if file.is_file()]
-    return max(stamps)
+        stamps.update({str(file): file.stat().st_mtime for file in files if file.is_file()})
+    return stamps
+
+
+def newest_source(root: Path) -> float:
+    """When anything a build reads from the course last changed (0 for an empty course)."""
+    return max(source_stamps(root).values(), default=0.0)
 
 
 def _escaping_links(root: Path) -> list[Diagnostic]:
